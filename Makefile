@@ -1,0 +1,54 @@
+# README's commands. Every target creates .venv first when it is missing.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := cd example_site && ../$(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install demo demo-data test lint check messages docs wheel clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[example]" --group dev
+	touch $@
+
+install: $(VENV)/.installed
+
+demo-data: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) kommunnatverk_load_goals
+	$(MANAGE) load_network_demo
+	$(MANAGE) create_demo_admin
+
+demo: demo-data
+	@echo ""
+	@echo "  Svenska:  http://$(HOST):$(PORT)/sv/"
+	@echo "  English:  http://$(HOST):$(PORT)/en/"
+	@echo "  Admin:    http://$(HOST):$(PORT)/admin/"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+# Regenerates the sv catalogue from the package's sources, then compiles it.
+messages: install
+	cd kommunnatverk && ../$(PY) -m django makemessages --locale sv --no-obsolete --no-location --add-location never 2>/dev/null || \
+		(cd kommunnatverk && ../$(PY) -m django makemessages --locale sv --no-obsolete --add-location never)
+	cd kommunnatverk && ../$(PY) -m django compilemessages --locale sv
+
+docs: install
+	$(VENV)/bin/mkdocs build --strict
+
+wheel: install
+	$(PY) -m build --wheel --sdist --outdir dist .
+
+clean:
+	rm -rf dist build site *.egg-info

@@ -1,0 +1,74 @@
+"""StreamField blocks shared by the page types."""
+
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("alternative text"),
+        required=False,
+        help_text=_("Describe the image for people who cannot see it. Leave empty if decorative."),
+    )
+    caption = blocks.CharBlock(label=_("caption"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "kommunnatverk/blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "kommunnatverk/blocks/quote.html"
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page of the site or to an external address, never both."""
+
+    text = blocks.CharBlock(label=_("link text"))
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("external link"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        template = "kommunnatverk/blocks/link.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = _("Choose either a page or an external link.")
+            raise StructBlockValidationError(
+                block_errors={"page": ErrorList([message]), "url": ErrorList([message])}
+            )
+        return value
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        icon="title",
+        form_classname="title",
+        template="kommunnatverk/blocks/heading.html",
+    )
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"), features=RICH_TEXT_FEATURES, icon="pilcrow"
+    )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    link = LinkBlock()
+
+    class Meta:
+        label = _("Body")

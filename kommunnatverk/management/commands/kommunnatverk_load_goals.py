@@ -1,0 +1,42 @@
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale
+
+from ... import conf
+from ...agenda2030 import load_agenda2030
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the Agenda 2030 goal framework and its 17 goals, with their English "
+        "translations where an English locale exists. Safe to run again: it only adds "
+        "what is missing."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--translate-to",
+            default="en",
+            metavar="LANGUAGE_CODE",
+            help="Locale to translate the goals into, if it exists (default: en). "
+            "Use 'none' to skip translation.",
+        )
+
+    def handle(self, *args, translate_to: str, **options) -> None:
+        source_code = conf.get("SOURCE_LOCALE")
+        source = Locale.objects.filter(language_code=source_code).first()
+        if source is None:
+            raise CommandError(
+                f"No locale '{source_code}' exists; run migrate, or add it under "
+                "Settings → Locales."
+            )
+        target = None
+        if translate_to.lower() != "none":
+            if translate_to == source_code:
+                raise CommandError(f"--translate-to cannot be the source locale '{source_code}'.")
+            target = Locale.objects.filter(language_code=translate_to).first()
+            if target is None and translate_to != "en":
+                raise CommandError(f"No locale '{translate_to}' exists.")
+            if target is None:
+                self.stdout.write("No English locale yet: loading the Swedish goals only.")
+        report = load_agenda2030(source, target)
+        self.stdout.write(f"Agenda 2030: {report}")

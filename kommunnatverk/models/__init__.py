@@ -1,0 +1,50 @@
+from .links import (
+    GroupPageGoal,
+    GroupPageMember,
+    NetworkAim,
+    NetworkPageFramework,
+    NetworkPagePartner,
+    NewsPageGoal,
+    NewsPageGroup,
+    NewsPageOrganisation,
+    NewsPageProject,
+    ProjectPageGoal,
+    ProjectPageGroup,
+    ProjectPageOrganisation,
+    TaggedNewsPage,
+    TaggedProjectPage,
+)
+from .network import GroupPage, NetworkPage
+from .news import NewsIndexPage, NewsPage
+from .projects import ProjectIndexPage, ProjectPage
+from .snippets import Contact, ContactSidebar, Goal, GoalFramework, Organisation
+from .tags import NetworkTag
+
+__all__ = [
+    "Contact",
+    "ContactSidebar",
+    "Goal",
+    "GoalFramework",
+    "GroupPage",
+    "GroupPageGoal",
+    "GroupPageMember",
+    "NetworkAim",
+    "NetworkPage",
+    "NetworkPageFramework",
+    "NetworkPagePartner",
+    "NetworkTag",
+    "NewsIndexPage",
+    "Organisation",
+    "NewsPage",
+    "NewsPageGoal",
+    "NewsPageGroup",
+    "NewsPageOrganisation",
+    "NewsPageProject",
+    "ProjectIndexPage",
+    "ProjectPage",
+    "ProjectPageGoal",
+    "ProjectPageGroup",
+    "ProjectPageOrganisation",
+    "TaggedNewsPage",
+    "TaggedProjectPage",
+]

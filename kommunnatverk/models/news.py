@@ -1,0 +1,131 @@
+"""News: "Nytt i nätverket", newest first."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import BaseStreamBlock
+from .base import NetworkContentPage, tabbed
+from .links import TaggedNewsPage
+from .tags import LocalisedTaggableManager
+
+NEWS_PER_PAGE = 10
+
+
+class NewsIndexPage(NetworkContentPage):
+    """Lists the network's news items, newest first; at most one per network and locale."""
+
+    parent_page_types = ["kommunnatverk.NetworkPage"]
+    subpage_types = ["kommunnatverk.NewsPage"]
+    max_count_per_parent = 1
+    template = "kommunnatverk/pages/news_index_page.html"
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = tabbed(
+        content_panels,
+        (),
+        NetworkContentPage.sidebar_panels,
+        Page.promote_panels,
+        Page.settings_panels,
+    )
+
+    class Meta:
+        verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
+
+    def news_items(self, tag: str | None = None):
+        """Live, public news under this index, newest first; undated items last."""
+        items = (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by(F("date").desc(nulls_last=True), "-first_published_at", "-pk")
+        )
+        if tag:
+            items = items.filter(tags__slug=tag, tags__locale_id=self.locale_id)
+        return items
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tag = request.GET.get("tag") or None
+        paginator = Paginator(self.news_items(tag).select_related("image"), NEWS_PER_PAGE)
+        context["news_page"] = paginator.get_page(request.GET.get("page"))
+        context["active_tag"] = tag
+        return context
+
+
+class NewsPage(NetworkContentPage):
+    """A news item with date, intro, body, image, tags and related content."""
+
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the news. Leave empty if unknown; undated news is listed last."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the news item and in lists."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    tags = LocalisedTaggableManager(
+        through=TaggedNewsPage,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Keywords in the page's language. Separate them with commas."),
+    )
+
+    parent_page_types = ["kommunnatverk.NewsIndexPage"]
+    subpage_types: list[str] = []
+    template = "kommunnatverk/pages/news_page.html"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    relation_panels = [
+        InlinePanel("group_links", label=_("group"), heading=_("Groups")),
+        InlinePanel("project_links", label=_("project"), heading=_("Projects")),
+        InlinePanel("goal_links", label=_("goal"), heading=_("Goals")),
+        InlinePanel("organisation_links", label=_("organisation"), heading=_("Organisations")),
+    ]
+    edit_handler = tabbed(
+        content_panels,
+        relation_panels,
+        NetworkContentPage.sidebar_panels,
+        Page.promote_panels,
+        Page.settings_panels,
+    )
+    search_fields = NetworkContentPage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    api_fields = NetworkContentPage.api_fields + [
+        APIField("date"),
+        APIField("image"),
+        APIField("body"),
+        APIField("tags"),
+        APIField("group_links"),
+        APIField("project_links"),
+        APIField("goal_links"),
+        APIField("organisation_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("news page")
+        verbose_name_plural = _("news pages")
