@@ -6,7 +6,7 @@ MANAGE := cd example_site && ../$(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo demo-data test lint check messages docs wheel clean
+.PHONY: install demo demo-data test lint messages docs wheel clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,7 @@ lint: install
 
 # Regenerates the sv catalogue from the package's sources, then compiles it.
 messages: install
-	cd kommunnatverk && ../$(PY) -m django makemessages --locale sv --no-obsolete --no-location --add-location never 2>/dev/null || \
-		(cd kommunnatverk && ../$(PY) -m django makemessages --locale sv --no-obsolete --add-location never)
+	cd kommunnatverk && ../$(PY) -m django makemessages --locale sv --no-obsolete --add-location file
 	cd kommunnatverk && ../$(PY) -m django compilemessages --locale sv
 
 docs: install

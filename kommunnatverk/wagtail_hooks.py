@@ -1,10 +1,17 @@
 """Admin registration: one "Kommunnätverk" menu group holding the network's snippets."""
 
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import ContactSidebar, Goal, GoalFramework, NetworkTag, Organisation
+from .usage import pages_protecting
 
 
 class GoalFrameworkViewSet(SnippetViewSet):
@@ -66,3 +73,25 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_snippets_that_pages_use(
+    request: HttpRequest, instances: list
+) -> HttpResponse | None:
+    """Name the pages that still use a snippet instead of only refusing to delete it."""
+    for instance in instances:
+        pages = pages_protecting(instance)
+        if not pages:
+            continue
+        messages.error(
+            request,
+            gettext(
+                "“%(object)s” cannot be deleted because these pages use it: %(pages)s. "
+                "Remove it from those pages first."
+            )
+            % {"object": instance, "pages": ", ".join(f"“{page.title}”" for page in pages)},
+        )
+        edit_url = AdminURLFinder(request.user).get_edit_url(instance)
+        return redirect(edit_url or "wagtailadmin_home")
+    return None

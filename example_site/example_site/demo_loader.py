@@ -7,7 +7,6 @@ survives a re-run.
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
@@ -72,7 +71,8 @@ class DemoLoader:
         self.projects: dict[str, ProjectPage] = {}
         self.tags: dict[str, NetworkTag] = {}
 
-    @transaction.atomic
+    # Not one transaction: wagtail-localize publishes each translation on commit, and a
+    # parent published late from a stale copy would lose its children (numchild=0).
     def run(self) -> DemoReport:
         load_agenda2030(self.sv, self.en)
         agenda = GoalFramework.objects.get(slug=FRAMEWORK_SLUG, locale=self.sv)

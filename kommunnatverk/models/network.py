@@ -133,6 +133,7 @@ class GroupPage(NetworkContentPage):
     search_fields = NetworkContentPage.search_fields + [
         index.SearchField("purpose"),
         index.SearchField("participants"),
+        index.SearchField("meeting_forms"),
         index.SearchField("body"),
     ]
     api_fields = NetworkContentPage.api_fields + [

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from .base import NetworkContentPage, tabbed
-from .links import TaggedProjectPage
+from .links import ProjectPageOrganisation, TaggedProjectPage
 from .tags import LocalisedTaggableManager
 
 STATUS_LIST_ORDER = ("recruiting", "ongoing", "planned", "completed")
@@ -159,14 +159,17 @@ class ProjectPage(NetworkContentPage):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The project cannot end before it starts.")})
 
-    @property
-    def funders(self):
-        return [
-            link.organisation for link in self.organisation_links.all() if link.role == "funder"
-        ]
+    def organisations_with_role(self, role: str) -> list:
+        return [link.organisation for link in self.organisation_links.all() if link.role == role]
 
     @property
-    def partners(self):
-        return [
-            link.organisation for link in self.organisation_links.all() if link.role != "funder"
-        ]
+    def owners(self) -> list:
+        return self.organisations_with_role(ProjectPageOrganisation.Role.COORDINATOR)
+
+    @property
+    def funders(self) -> list:
+        return self.organisations_with_role(ProjectPageOrganisation.Role.FUNDER)
+
+    @property
+    def partners(self) -> list:
+        return self.organisations_with_role(ProjectPageOrganisation.Role.PARTNER)

@@ -154,8 +154,10 @@ class Goal(PublishableSnippet):
         verbose_name_plural = _("goals")
         ordering = ["framework__title", "sort_order", "code"]
         constraints = [
+            # With locale: an English goal synced before its framework was translated still
+            # points at the Swedish framework, and must not clash with the Swedish goal.
             models.UniqueConstraint(
-                fields=["framework", "code"],
+                fields=["framework", "code", "locale"],
                 name="kommunnatverk_goal_unique_code_in_framework",
                 violation_error_message=_("A goal with this code already exists in the framework."),
             ),
@@ -168,7 +170,9 @@ class Goal(PublishableSnippet):
         super().clean()
         # Reported on the field, in the editor's language, before the database refuses it.
         if self.framework_id and self.code:
-            clash = Goal.objects.filter(framework_id=self.framework_id, code=self.code)
+            clash = Goal.objects.filter(
+                framework_id=self.framework_id, code=self.code, locale_id=self.locale_id
+            )
             if clash.exclude(pk=self.pk).exists():
                 raise ValidationError(
                     {"code": _("A goal with this code already exists in the framework.")}

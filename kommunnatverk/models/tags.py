@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
@@ -21,6 +22,7 @@ class NetworkTag(TranslatableMixin, TagBase):
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
 
     free_tagging = True
+    api_fields = [APIField("name"), APIField("slug")]
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

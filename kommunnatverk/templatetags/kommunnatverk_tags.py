@@ -198,6 +198,20 @@ def linked(links: Any, field_name: str) -> list[Any]:
 
 
 @register.filter
+def contacts_of(sidebar: Any) -> Iterable[Any]:
+    """A sidebar's contacts with photos and organisations loaded in the same query.
+
+    The sidebar is on nearly every page, so it should not cost a query per person.
+    """
+    if not sidebar:
+        return []
+    contacts = sidebar.contacts.all()
+    if hasattr(contacts, "select_related"):
+        contacts = contacts.select_related("photo", "organisation")
+    return contacts
+
+
+@register.filter
 def live_only(items: Any) -> list[Any]:
     """Drop drafts from a list of snippets, such as a framework's goals."""
     return [item for item in _all(items) if _is_live(item)]

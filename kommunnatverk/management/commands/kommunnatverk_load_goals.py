@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from wagtail.models import Locale
 
 from ... import conf
@@ -20,8 +21,13 @@ class Command(BaseCommand):
             help="Locale to translate the goals into, if it exists (default: en). "
             "Use 'none' to skip translation.",
         )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Report what would be created, and change nothing.",
+        )
 
-    def handle(self, *args, translate_to: str, **options) -> None:
+    def handle(self, *args, translate_to: str, dry_run: bool, **options) -> None:
         source_code = conf.get("SOURCE_LOCALE")
         source = Locale.objects.filter(language_code=source_code).first()
         if source is None:
@@ -37,6 +43,12 @@ class Command(BaseCommand):
             if target is None and translate_to != "en":
                 raise CommandError(f"No locale '{translate_to}' exists.")
             if target is None:
-                self.stdout.write("No English locale yet: loading the Swedish goals only.")
-        report = load_agenda2030(source, target)
-        self.stdout.write(f"Agenda 2030: {report}")
+                if options["verbosity"]:
+                    self.stdout.write("No English locale yet: loading the Swedish goals only.")
+        with transaction.atomic():
+            report = load_agenda2030(source, target)
+            if dry_run:
+                transaction.set_rollback(True)
+        if options["verbosity"]:
+            prefix = "Agenda 2030 (dry run, nothing saved)" if dry_run else "Agenda 2030"
+            self.stdout.write(f"{prefix}: {report}")

@@ -14,4 +14,5 @@ class Command(BaseCommand):
         if not Locale.objects.filter(language_code="sv").exists():
             raise CommandError("No 'sv' locale exists; run migrate first.")
         report = DemoLoader().run()
-        self.stdout.write(f"Network demo: {report}")
+        if options["verbosity"]:
+            self.stdout.write(f"Network demo: {report}")

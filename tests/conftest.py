@@ -1,0 +1,21 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the example site's demo content, loaded once per run."""
+    with django_db_blocker.unblock():
+        call_command("kommunnatverk_load_goals", verbosity=0)
+        call_command("load_network_demo", verbosity=0)
+
+
+@pytest.fixture
+def sv(db) -> Locale:
+    return Locale.objects.get(language_code="sv")
+
+
+@pytest.fixture
+def en(db) -> Locale:
+    return Locale.objects.get(language_code="en")

@@ -1,0 +1,18 @@
+"""Test settings: the example site's, on a throwaway database and media folder."""
+
+import os
+import tempfile
+
+import dj_database_url
+from example_site.settings import *  # noqa: F403
+
+DATABASES = {
+    "default": dj_database_url.parse(os.environ.get("TEST_DATABASE_URL", "sqlite://:memory:"))
+}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="kommunnatverk-test-media-")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,53 @@
+"""Deleting something pages still use is refused, naming the pages; nothing breaks."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db.models import ProtectedError
+from wagtail.admin.admin_url_finder import AdminURLFinder
+
+from kommunnatverk.models import Goal, NewsPage, Organisation
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "secret")
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def delete_url(user, obj) -> str:
+    return AdminURLFinder(user).get_edit_url(obj).replace("/edit/", "/delete/")
+
+
+def test_goal_used_by_pages_cannot_be_deleted_in_code(sv):
+    goal = Goal.objects.get(framework__slug="agenda-2030", code="6", locale=sv)
+    with pytest.raises(ProtectedError):
+        goal.delete()
+
+
+def test_admin_refuses_and_names_the_pages(admin_client, sv):
+    goal = Goal.objects.get(framework__slug="agenda-2030", code="6", locale=sv)
+    response = admin_client.post(delete_url(admin_client.user, goal), follow=True)
+    assert Goal.objects.filter(pk=goal.pk).exists()
+    text = response.content.decode()
+    assert "Internationella vattendagen – 22 mars" in text
+    assert "kan inte raderas" in text or "cannot be deleted" in text
+
+
+def test_unused_organisation_can_be_deleted(admin_client):
+    org = factories.organisation("Oanvänd kommun")
+    response = admin_client.post(delete_url(admin_client.user, org))
+    assert response.status_code == 302
+    assert not Organisation.objects.filter(pk=org.pk).exists()
+
+
+def test_deleting_a_linked_page_removes_only_the_link(sv):
+    news = NewsPage.objects.get(slug="fler-jobb-och-battre-ekonomi-genom-kommunala-miljomal")
+    group = news.group_links.get().group
+    group.delete()
+    assert NewsPage.objects.get(pk=news.pk).group_links.count() == 0

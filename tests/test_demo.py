@@ -1,0 +1,112 @@
+"""The example site's demo: the seed page complete in both languages, loaded idempotently."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from example_site.demo_english import ENGLISH
+from wagtail.models import Page
+
+from example_site import demo_content as seed
+from kommunnatverk.models import (
+    ContactSidebar,
+    GoalFramework,
+    GroupPage,
+    NetworkPage,
+    NetworkTag,
+    NewsPage,
+    Organisation,
+    ProjectPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def model_counts() -> dict[str, int]:
+    models = [Page, Organisation, GoalFramework, ContactSidebar, NetworkTag]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_loader_is_idempotent():
+    before = model_counts()
+    call_command("load_network_demo", verbosity=0)
+    assert model_counts() == before
+
+
+def test_rerun_keeps_an_editors_changes(sv):
+    page = NetworkPage.objects.get(locale=sv)
+    page.intro = "Redaktörens nya ingress."
+    page.save_revision().publish()
+    call_command("load_network_demo", verbosity=0)
+    assert NetworkPage.objects.get(locale=sv).intro == "Redaktörens nya ingress."
+
+
+def test_network_page_in_its_own_words(sv, en):
+    page = NetworkPage.objects.get(locale=sv)
+    assert page.title == seed.NETWORK_TITLE
+    assert page.intro == seed.NETWORK_INTRO
+    assert [aim.text for aim in page.aims.all()] == seed.AIMS
+    assert len(seed.AIMS) == 7
+    body = str(page.body)
+    for paragraph in seed.NETWORK_BODY:
+        assert paragraph in body
+    english = page.get_translation(en)
+    assert [aim.text for aim in english.aims.all()] == [ENGLISH[a] for a in seed.AIMS]
+    assert english.intro == ENGLISH[seed.NETWORK_INTRO]
+
+
+@pytest.mark.parametrize(
+    ("model", "titles"),
+    [
+        (GroupPage, [g.title for g in seed.GROUPS]),
+        (NewsPage, [n.title for n in seed.NEWS]),
+        (ProjectPage, [p.title for p in seed.PROJECTS]),
+    ],
+)
+def test_every_seed_page_exists_live_in_both_languages(model, titles, sv, en):
+    assert len(titles) == {GroupPage: 3, NewsPage: 3, ProjectPage: 2}[model]
+    for title in titles:
+        page = model.objects.get(locale=sv, title=title)
+        english = page.get_translation(en)
+        assert page.live and english.live
+        assert english.title == ENGLISH[title]
+
+
+def test_seed_snippets_exist_in_both_languages(sv, en):
+    for item in seed.ORGANISATIONS:
+        org = Organisation.objects.get(locale=sv, name=item.name)
+        assert org.get_translation(en).name == ENGLISH[item.name]
+    titles = {f.title for f in GoalFramework.objects.filter(locale=sv)}
+    assert titles == {"Agenda 2030", "Klimat 2030", "Utmaningar för ett hållbart Västra Götaland"}
+    assert GoalFramework.objects.filter(locale=en).count() == 3
+    sidebar = ContactSidebar.objects.get(locale=sv)
+    assert [c.name for c in sidebar.contacts.all()] == ["Maj-Liz", "Maria"]
+    assert [c.name for c in sidebar.get_translation(en).contacts.all()] == ["Maj-Liz", "Maria"]
+
+
+def test_news_without_dates_in_the_seed_have_none(sv):
+    assert set(NewsPage.objects.filter(locale=sv).values_list("date", flat=True)) == {None}
+
+
+def test_english_text_covers_every_swedish_string():
+    """Nothing in the demo goes live in Swedish on the English site."""
+    for page in Page.objects.filter(locale__language_code="en").specific():
+        text = " ".join(str(getattr(page, f, "")) for f in ("title", "intro", "body"))
+        assert not re.search(r"\b(och|för|att|som)\b", text), page.url_path
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_demo_page_renders_with_the_right_lang(client, language):
+    pages = Page.objects.live().public().filter(locale__language_code=language, depth__gt=1)
+    assert pages.count() == 11  # network, 3 groups, 2 indexes, 3 news, 2 projects
+    for page in pages:
+        url = page.get_url()
+        assert url.startswith(f"/{language}/")
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert f'<html lang="{language}"' in response.content.decode(), url
+
+
+def test_page_tree_is_consistent():
+    """Translating parents and children in turn must leave treebeard's counts right."""
+    assert not any(Page.find_problems())

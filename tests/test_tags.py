@@ -1,0 +1,41 @@
+"""Tags are language: each locale has its own, and tag filters stay within a locale."""
+
+import pytest
+
+from kommunnatverk.models import NetworkTag, NewsIndexPage, NewsPage
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_typed_tags_are_created_in_the_pages_locale(sv, en):
+    _, index = factories.news_tree()
+    item = factories.news(index, "nyhet")
+    NewsPage._meta.get_field("tags").save_form_data(item, ["Agenda 2030", "klimat", "klimat"])
+    item.save()
+    tags = NewsPage.objects.get(pk=item.pk).tags.all()
+    assert sorted(t.name for t in tags) == ["Agenda 2030", "klimat"]
+    assert {t.locale for t in tags} == {sv}
+
+
+def test_same_name_in_two_locales_is_two_tags(sv, en):
+    NetworkTag.objects.create(name="Agenda 2030", slug="agenda-2030", locale=sv)
+    NetworkTag.objects.create(name="Agenda 2030", slug="agenda-2030", locale=en)
+    assert NetworkTag.objects.filter(name="Agenda 2030").count() == 2
+
+
+def test_english_page_carries_english_tags(en):
+    english = NewsPage.objects.get(slug="world-water-day-22-march")
+    assert [(t.name, t.locale) for t in english.tags.all()] == [("water", en)]
+
+
+def test_filtering_by_tag_works_within_a_locale(sv, en):
+    swedish_index = NewsIndexPage.objects.get(locale=sv)
+    english_index = NewsIndexPage.objects.get(locale=en)
+    assert [p.slug for p in swedish_index.news_items(tag="vatten")] == [
+        "internationella-vattendagen-22-mars"
+    ]
+    assert [p.slug for p in english_index.news_items(tag="water")] == ["world-water-day-22-march"]
+    assert list(english_index.news_items(tag="vatten")) == []
+    assert list(swedish_index.news_items(tag="water")) == []
