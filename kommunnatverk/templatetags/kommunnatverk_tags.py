@@ -19,6 +19,8 @@ from django.utils import translation
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, Site
 
+from .. import conf
+
 register = template.Library()
 
 
@@ -254,3 +256,17 @@ def phone_href(number: str | None) -> str:
     if not number:
         return ""
     return "tel:" + _NOT_DIALLED.sub("", number)
+
+
+@register.simple_tag
+def rendition(image, spec_name: str, **attrs: Any) -> str:
+    """An ``<img>`` of ``image`` at the spec named in ``KOMMUNNATVERK["RENDITIONS"]``.
+
+    Wagtail's ``{% image %}`` takes its spec literally; this reads it from the setting,
+    so a site changes every rendition of a kind in one place.
+    """
+    if not image:
+        return ""
+    spec = conf.get("RENDITIONS")[spec_name]
+    attributes = {key.replace("_", "-"): value for key, value in attrs.items()}
+    return image.get_rendition(spec).img_tag(attributes)
