@@ -69,3 +69,12 @@ def test_items_are_not_offered_outside_their_index():
         assert not model.can_create_at(Page.get_first_root_node()), model
     assert not NewsPage.can_create_at(network)
     assert not ProjectPage.can_create_at(network)
+
+
+def test_a_network_cannot_be_moved_into_another_network():
+    outer = factories.network(slug="ute")
+    inner = factories.network(slug="inne")
+    group = factories.add_page(outer, GroupPage(title="Grupp", slug="grupp"))
+    assert not inner.can_move_to(outer)
+    assert not inner.can_move_to(group)
+    assert inner.can_move_to(Page.get_first_root_node())

@@ -82,3 +82,11 @@ def test_organisation_cannot_be_its_own_parent():
     org = factories.organisation()
     org.parent = org
     assert "parent" in field_errors(org)
+
+
+def test_saving_an_invalid_snippet_from_code_names_the_field():
+    goal = Goal(framework=factories.framework(), code="1", title="Mål", colour="grön")
+    with pytest.raises(ValidationError) as excinfo:
+        goal.save()
+    assert "colour" in excinfo.value.message_dict
+    assert goal.pk is None

@@ -33,7 +33,9 @@ class NetworkPage(NetworkContentPage):
         help_text=_("The organisation that coordinates the network."),
     )
 
-    # Any parent outside a network: a site's home, the root, a section page.
+    # Any parent outside a network (a site's home, the root, a section page); the rule
+    # "never inside a network" needs the parent's ancestors, so it is in can_exist_under.
+    parent_page_types = None
     subpage_types = [
         "kommunnatverk.GroupPage",
         "kommunnatverk.NewsIndexPage",
@@ -80,11 +82,11 @@ class NetworkPage(NetworkContentPage):
         verbose_name_plural = _("network pages")
 
     @classmethod
-    def can_create_at(cls, parent) -> bool:
-        # A network never sits inside another network's tree.
+    def can_exist_under(cls, parent) -> bool:
+        # Checked both when creating and when moving: networks never nest.
         if Page.objects.ancestor_of(parent, inclusive=True).type(NetworkPage).exists():
             return False
-        return super().can_create_at(parent)
+        return super().can_exist_under(parent)
 
 
 class GroupPage(NetworkContentPage):

@@ -33,6 +33,12 @@ class PublishableSnippet(
     class Meta(TranslatableMixin.Meta):
         abstract = True
 
+    def save(self, *args, clean: bool = True, **kwargs) -> None:
+        # As Page.save does: invalid data never reaches the database, even from code.
+        if clean:
+            self.full_clean()
+        super().save(*args, **kwargs)
+
     def get_preview_template(self, request, mode_name):
         return "kommunnatverk/snippets/preview.html"
 
