@@ -24,7 +24,7 @@ demo-data: install
 
 demo: demo-data
 	@echo ""
-	@echo "  Svenska:  http://$(HOST):$(PORT)/sv/"
+	@echo "  Svenska:  http://$(HOST):$(PORT)/"
 	@echo "  English:  http://$(HOST):$(PORT)/en/"
 	@echo "  Admin:    http://$(HOST):$(PORT)/admin/"
 	@echo ""

@@ -7,3 +7,8 @@ class KommunnatverkConfig(AppConfig):
     label = "kommunnatverk"
     verbose_name = _("Municipal network")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -10,7 +10,15 @@ from django.conf import settings
 DEFAULTS: dict[str, Any] = {
     # Locale whose tree editors write in; translations are made from it.
     "SOURCE_LOCALE": "sv",
-    # Image rendition specs used by templates (and by the API).
+    # Locale served where the requested one has no live translation, unless a request
+    # says otherwise with ?fallback=. None: a missing translation is a 404.
+    "FALLBACK_LOCALE": None,
+    # Items per page of the API's lists: default and the most a client may ask for.
+    "API_DEFAULT_LIMIT": 20,
+    "API_MAX_LIMIT": 100,
+    # Cache-Control of every API response (preview responses are never cached).
+    "API_CACHE_CONTROL": "public, max-age=60, stale-while-revalidate=300",
+    # Image rendition specs used by templates and by the API.
     "RENDITIONS": {
         "thumbnail": "fill-480x270",
         "hero": "width-1200",

@@ -200,6 +200,7 @@ class DemoLoader:
                     intro=item.intro,
                     participants=item.participants,
                     meeting_forms=content.MEETING_FORMS,
+                    show_in_menus=True,
                 )
                 page.goal_links = [GroupPageGoal(goal=self.goals[c]) for c in item.goals]
                 self._add_page(network, page)
@@ -208,7 +209,8 @@ class DemoLoader:
     def _index(self, network, model, slug: str, title: str, intro: str = ""):
         page = self._existing_child(network, model, slug)
         if page is None:
-            page = self._add_page(network, model(title=title, slug=slug, intro=intro))
+            page = model(title=title, slug=slug, intro=intro, show_in_menus=True)
+            page = self._add_page(network, page)
         return page
 
     def _projects(self, index: ProjectIndexPage) -> None:

@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "kommunnatverk",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

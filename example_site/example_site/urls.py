@@ -5,8 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .api import api_router
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/network/", include("kommunnatverk.api.urls")),
+    path("api/v2/", api_router.urls),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -17,5 +21,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Pages in both languages: /sv/… and /en/….
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+# Swedish pages at /…, English at /en/…. Not prefixing the default language also keeps
+# LocaleMiddleware from answering the APIs' 404s with a redirect to /sv/api/….
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -1,3 +1,4 @@
+from .content_version import ContentVersion
 from .links import (
     GroupPageGoal,
     GroupPageMember,
@@ -22,6 +23,7 @@ from .tags import NetworkTag
 
 __all__ = [
     "Contact",
+    "ContentVersion",
     "ContactSidebar",
     "Goal",
     "GoalFramework",

@@ -1,5 +1,6 @@
 """The abstract base of every page type: intro, contact sidebar and tabbed panels."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -53,21 +54,43 @@ class NetworkContentPage(Page):
     @cached_property
     def resolved_contact_sidebar(self) -> ContactSidebar | None:
         """This page's sidebar, or the nearest ancestor's, in this page's locale, if live."""
-        for page in self._self_and_ancestors_nearest_first():
-            sidebar_id = getattr(page, "contact_sidebar_id", None)
-            if sidebar_id is None:
-                continue
-            sidebar = ContactSidebar.objects.filter(pk=sidebar_id, live=True).first()
+        candidates = self.contact_sidebar_ids_nearest_first()
+        if not candidates:
+            return None
+        live = {
+            sidebar.pk: sidebar
+            for sidebar in ContactSidebar.objects.filter(pk__in=candidates, live=True)
+        }
+        for sidebar_id in candidates:
+            sidebar = live.get(sidebar_id)
             if sidebar is None:
                 continue
             if sidebar.locale_id != self.locale_id:
-                translated = sidebar.get_translation_or_none(self.locale)
+                translated = sidebar.get_translation_or_none(self.locale_id)
                 if translated is not None and translated.live:
-                    sidebar = translated
+                    return translated
             return sidebar
         return None
 
-    def _self_and_ancestors_nearest_first(self):
-        yield self
-        ancestors = Page.objects.ancestor_of(self).order_by("-depth").specific()
-        yield from ancestors
+    def contact_sidebar_ids_nearest_first(self) -> list[int]:
+        """Sidebar ids set on this page and its ancestors, nearest first.
+
+        One query for the ancestors and one per page type among them, instead of loading
+        every ancestor's specific page.
+        """
+        ids = [self.contact_sidebar_id] if self.contact_sidebar_id else []
+        ancestors = list(
+            Page.objects.ancestor_of(self).order_by("-depth").values_list("pk", "content_type_id")
+        )
+        pks_by_model: dict[type, list[int]] = {}
+        for pk, content_type_id in ancestors:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is not None and issubclass(model, NetworkContentPage):
+                pks_by_model.setdefault(model, []).append(pk)
+        sidebar_of: dict[int, int | None] = {}
+        for model, pks in pks_by_model.items():
+            sidebar_of.update(
+                model.objects.filter(pk__in=pks).values_list("pk", "contact_sidebar_id")
+            )
+        ids += [sidebar_of[pk] for pk, _ in ancestors if sidebar_of.get(pk)]
+        return ids

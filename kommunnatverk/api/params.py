@@ -1,0 +1,42 @@
+"""Query parameters shared by several endpoints, validated with a clear problem each."""
+
+from django.conf import settings
+from wagtail.models import Locale
+
+from .. import conf
+from .errors import bad_param
+
+
+def content_languages() -> list[str]:
+    languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or settings.LANGUAGES
+    return [code for code, _ in languages]
+
+
+def locale_param(code: str | None, param: str = "locale") -> Locale:
+    """The locale named by ``code`` (default: the source locale); 400 if unknown."""
+    code = code or conf.get("SOURCE_LOCALE")
+    if code not in content_languages():
+        known = ", ".join(content_languages())
+        raise bad_param(param, f"Unknown locale '{code}'. Use one of: {known}.")
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        raise bad_param(param, f"The locale '{code}' has not been set up on this site.")
+    return locale
+
+
+def fallback_param(code: str | None, locale: Locale) -> Locale | None:
+    """The fallback locale: the parameter, else the site default; ``none`` turns it off."""
+    if code is None:
+        code = conf.get("FALLBACK_LOCALE")
+    if not code or code == "none" or code == locale.language_code:
+        return None
+    return locale_param(code, "fallback")
+
+
+def limit_param(limit: int | None) -> int:
+    maximum = conf.get("API_MAX_LIMIT")
+    if limit is None:
+        return conf.get("API_DEFAULT_LIMIT")
+    if limit > maximum:
+        raise bad_param("limit", f"limit cannot be more than {maximum}.")
+    return limit

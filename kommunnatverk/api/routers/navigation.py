@@ -1,0 +1,81 @@
+"""``navigation/``: the site's menu tree in one locale."""
+
+from django.http import HttpRequest
+from ninja import Query, Router
+from wagtail.models import Locale, Page, Site
+
+from ..caching import conditional
+from ..errors import Problem, not_found
+from ..params import fallback_param, locale_param
+from ..queries import TYPE_OF_MODEL, public_pages
+from ..schemas import Navigation
+from ..serializers.context import ApiContext
+
+router = Router(tags=["navigation"])
+
+
+@router.get(
+    "/",
+    response={200: Navigation, 400: Problem, 404: Problem, 422: Problem},
+    url_name="navigation",
+    summary="The menu tree of the site: its root page and the pages shown in menus",
+)
+@conditional
+def navigation(
+    request: HttpRequest,
+    locale: str | None = None,
+    fallback: str | None = None,
+    depth: int = Query(2, ge=1, le=4, description="Levels of menu pages below the root."),
+):
+    language = locale_param(locale)
+    fallback_locale = fallback_param(fallback, language)
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        raise not_found("No site is configured.")
+    ctx = ApiContext(request, language)
+    root = _in_locale(site.root_page, language, fallback_locale)
+    if root is None:
+        raise not_found(f"The site has no published home page in '{language.language_code}'.")
+    return {
+        "locale": language.language_code,
+        "items": [_item(ctx, root, language, fallback_locale, depth)],
+    }
+
+
+def _in_locale(page: Page, language: Locale, fallback: Locale | None) -> Page | None:
+    candidates = public_pages(any_type=True).filter(translation_key=page.translation_key)
+    found = candidates.filter(locale=language).first()
+    if found is None and fallback is not None:
+        found = candidates.filter(locale=fallback).first()
+    return found.specific if found else None
+
+
+def _item(ctx: ApiContext, page: Page, language: Locale, fallback: Locale | None, depth: int):
+    children = []
+    if depth > 0:
+        menu = public_pages(any_type=True).child_of(page).in_menu().specific()
+        seen = set()
+        for child in menu:
+            seen.add(child.translation_key)
+            children.append(_item(ctx, child, language, fallback, depth - 1))
+        if fallback is not None and page.locale_id == language.pk:
+            # Menu pages of the fallback tree that have no translation here yet.
+            source = (
+                public_pages(any_type=True)
+                .filter(translation_key=page.translation_key, locale=fallback)
+                .first()
+            )
+            if source is not None:
+                extra = public_pages(any_type=True).child_of(source).in_menu().specific()
+                for child in extra.exclude(translation_key__in=seen):
+                    children.append(_item(ctx, child, language, fallback, depth - 1))
+    ours = type(page) in TYPE_OF_MODEL
+    return {
+        "id": page.pk,
+        "type": page._meta.label,
+        "title": page.title,
+        "url": ctx.page_url(page),
+        "api_url": ctx.page_api_url(page.pk) if ours else None,
+        "fallback": page.locale_id != language.pk,
+        "children": children,
+    }

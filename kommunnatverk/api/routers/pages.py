@@ -1,0 +1,308 @@
+"""``pages/``: list with filters, detail by id, and detail by HTML path."""
+
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, F, IntegerField, Q, When
+from django.http import HttpRequest
+from django.utils import translation
+from ninja import Path, Query, Router
+from wagtail.models import Locale, Page, Site
+
+from ...models import Goal, GroupPage, Organisation, ProjectPage
+from ..caching import conditional
+from ..errors import Problem, bad_param, not_found
+from ..params import content_languages, fallback_param, limit_param, locale_param
+from ..queries import PAGE_MODELS, in_locale, public_pages, relation_filter
+from ..schemas import PageDetail, PageList, PageType, ProjectStatus
+from ..serializers import pages as serialize
+from ..serializers.context import ApiContext
+
+router = Router(tags=["pages"])
+
+ERRORS = {400: Problem, 404: Problem, 422: Problem}
+MAX_SEARCH_HITS = 1000
+ORDER_FIELDS: dict[str, dict[str | None, str]] = {
+    "title": {None: "title"},
+    "path": {None: "path"},
+    "first_published_at": {None: "first_published_at"},
+    "last_published_at": {None: "last_published_at"},
+    "date": {"news": "date"},
+    "start_date": {"project": "start_date"},
+}
+
+
+class PageFilters:
+    """Resolves the id-valued filters to the translation keys the lookups use."""
+
+    @staticmethod
+    def page_key(param: str, page_id: int, model) -> object:
+        page = public_pages(model).filter(pk=page_id).values_list("translation_key", flat=True)
+        key = page.first()
+        if key is None:
+            kind = model._meta.verbose_name
+            raise bad_param(param, f"No published {kind} has the id {page_id}.")
+        return key
+
+    @staticmethod
+    def snippet_key(param: str, model, pk: int) -> object:
+        key = model.objects.filter(pk=pk, live=True).values_list("translation_key", flat=True)
+        key = key.first()
+        if key is None:
+            raise bad_param(param, f"No published {model._meta.verbose_name} has the id {pk}.")
+        return key
+
+
+@router.get(
+    "/",
+    response={200: PageList, **ERRORS},
+    url_name="page_list",
+    summary="List pages, with filters; every item a full summary",
+)
+@conditional
+def list_pages(
+    request: HttpRequest,
+    type: PageType | None = None,  # noqa: A002 - the parameter's public name
+    locale: str | None = Query(None, description="Language code; default: the source locale."),
+    fallback: str | None = Query(
+        None,
+        description="Locale to serve where `locale` has no live translation; `none` to turn off.",
+    ),
+    tag: list[str] = Query([], description="Tag slug in the item's language; repeat for AND."),
+    group: int | None = Query(None, description="Id of a group page (any locale)."),
+    project: int | None = Query(None, description="Id of a project page (any locale)."),
+    goal: int | None = Query(None, description="Id of a goal (any locale)."),
+    organisation: int | None = Query(None, description="Id of an organisation (any locale)."),
+    status: ProjectStatus | None = None,
+    date_from: date | None = Query(None, description="News dated on or after (YYYY-MM-DD)."),
+    date_to: date | None = Query(None, description="News dated on or before (YYYY-MM-DD)."),
+    child_of: int | None = Query(None, description="Id of the parent page (any locale)."),
+    search: str | None = Query(None, max_length=200),
+    order: str | None = Query(
+        None,
+        description="title, path, first_published_at, last_published_at, date (news), "
+        "start_date (projects); prefix with - for descending.",
+    ),
+    limit: int | None = Query(None, ge=1),
+    offset: int = Query(0, ge=0, le=1_000_000),
+):
+    language = locale_param(locale)
+    fallback_locale = fallback_param(fallback, language)
+    limit = limit_param(limit)
+    model = PAGE_MODELS[type] if type else Page
+    queryset = in_locale(public_pages(model), language, fallback_locale)
+
+    joined = False
+    for slug in tag:
+        queryset = relation_filter(queryset, "tag", slug, type)
+        joined = True
+    filters = {
+        "group": (group, lambda v: PageFilters.page_key("group", v, GroupPage)),
+        "project": (project, lambda v: PageFilters.page_key("project", v, ProjectPage)),
+        "goal": (goal, lambda v: PageFilters.snippet_key("goal", Goal, v)),
+        "organisation": (
+            organisation,
+            lambda v: PageFilters.snippet_key("organisation", Organisation, v),
+        ),
+    }
+    for param, (value, to_key) in filters.items():
+        if value is not None:
+            queryset = relation_filter(queryset, param, to_key(value), type)
+            joined = True
+    if status is not None:
+        queryset = relation_filter(queryset, "status", status, type)
+    if date_from and date_to and date_from > date_to:
+        raise bad_param("date_to", "date_to is before date_from.")
+    if date_from is not None:
+        queryset = relation_filter(queryset, "date_from", date_from, type)
+    if date_to is not None:
+        queryset = relation_filter(queryset, "date_to", date_to, type)
+    if child_of is not None:
+        queryset = queryset.filter(_children_of(child_of, language))
+    if joined:
+        queryset = queryset.distinct()
+
+    relevance = None
+    if search:
+        relevance = _search_ranking(search, language, fallback_locale)
+        queryset = queryset.filter(pk__in=list(relevance))
+    queryset = queryset.order_by(*_ordering(order, type, relevance))
+
+    count = queryset.count()
+    window = list(queryset.values_list("pk", "content_type_id")[offset : offset + limit])
+    pages = _specific_pages(window, serialize.summary_queryset)
+    contexts = {language.pk: ApiContext(request, language)}
+    if fallback_locale is not None:
+        contexts[fallback_locale.pk] = ApiContext(request, fallback_locale)
+    with translation.override(language.language_code):
+        items = [
+            serialize.summary(contexts[page.locale_id], page, page.locale_id != language.pk)
+            for page in pages
+        ]
+    return {"count": count, "limit": limit, "offset": offset, "items": items}
+
+
+@router.get(
+    "/find/",
+    response={200: PageDetail, **ERRORS},
+    url_name="page_find",
+    summary="The full detail of the page at an HTML path, such as /en/news/",
+)
+@conditional
+def find_page(
+    request: HttpRequest,
+    path: str = Query(..., min_length=1, max_length=1024, description="Path with locale prefix."),
+    fallback: str | None = Query(None),
+):
+    segments = _path_segments(path)
+    languages = content_languages()
+    if segments and segments[0] in languages:
+        language = locale_param(segments.pop(0))
+    else:
+        language = locale_param(None)
+    fallback_locale = fallback_param(fallback, language)
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        raise not_found("No site is configured.")
+
+    page = _page_at(site, segments, language)
+    served_fallback = False
+    if page is None and fallback_locale is not None:
+        page = _page_at(site, segments, fallback_locale)
+        if page is not None:
+            translated = (
+                public_pages().filter(translation_key=page.translation_key, locale=language).first()
+            )
+            page, served_fallback = (translated, False) if translated else (page, True)
+    if page is None:
+        raise not_found(f"No published page of the network is at '{path}'.")
+    return _detail(request, page.pk, language, served_fallback)
+
+
+@router.get(
+    "/{page_id}/",
+    response={200: PageDetail, **ERRORS},
+    url_name="page_detail",
+    summary="The full detail of one page, in a locale of your choice",
+)
+@conditional
+def page_detail(
+    request: HttpRequest,
+    page_id: int = Path(..., ge=1, le=2**31 - 1),
+    locale: str | None = Query(None, description="Serve this page's translation in this locale."),
+    fallback: str | None = Query(None),
+):
+    page = public_pages().filter(pk=page_id).first()
+    if page is None:
+        raise not_found(f"No published page of the network has the id {page_id}.")
+    if locale is None:
+        return _detail(request, page.pk, Locale.objects.get(pk=page.locale_id), False)
+
+    language = locale_param(locale)
+    fallback_locale = fallback_param(fallback, language)
+    translations = public_pages().filter(translation_key=page.translation_key)
+    translated = translations.filter(locale=language).first()
+    if translated is not None:
+        return _detail(request, translated.pk, language, False)
+    if fallback_locale is not None:
+        source = translations.filter(locale=fallback_locale).first()
+        if source is not None:
+            return _detail(request, source.pk, language, True)
+    raise not_found(
+        f"Page {page_id} has no published translation in '{language.language_code}'.",
+        kind="translation-missing",
+    )
+
+
+# Helpers ------------------------------------------------------------------------------
+
+
+def _detail(request: HttpRequest, page_id: int, language: Locale, fallback: bool) -> dict:
+    content_type_id = Page.objects.filter(pk=page_id).values_list("content_type_id", flat=True)[0]
+    (page,) = _specific_pages([(page_id, content_type_id)], serialize.detail_queryset)
+    # A fallback page is served whole in its own language: text, goals and links alike.
+    served = language if page.locale_id == language.pk else Locale.objects.get(pk=page.locale_id)
+    with translation.override(served.language_code):
+        return serialize.detail(ApiContext(request, served), page, fallback)
+
+
+def _specific_pages(window: list[tuple[int, int]], queryset_for) -> list[Page]:
+    """Load the pages of ``window`` as their specific types, one query set per type."""
+    ids_by_type: dict[int, list[int]] = {}
+    for pk, content_type_id in window:
+        ids_by_type.setdefault(content_type_id, []).append(pk)
+    loaded: dict[int, Page] = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        loaded.update((page.pk, page) for page in queryset_for(model).filter(pk__in=ids))
+    return [loaded[pk] for pk, _ in window if pk in loaded]
+
+
+def _children_of(parent_id: int, language: Locale) -> Q:
+    parent = public_pages(any_type=True).filter(pk=parent_id).first()
+    if parent is None:
+        raise bad_param("child_of", f"No published page has the id {parent_id}.")
+    parents = public_pages(any_type=True).filter(translation_key=parent.translation_key)
+    condition = Q(pk__in=[])
+    for each in parents.values_list("path", "depth"):
+        condition |= Q(path__startswith=each[0], depth=each[1] + 1)
+    return condition
+
+
+def _search_ranking(query: str, language: Locale, fallback: Locale | None) -> dict[int, int]:
+    """Page id → rank, best first, for the search backend's hits in the locale(s)."""
+    locales = [language] + ([fallback] if fallback else [])
+    # Only indexed fields here; the caller intersects the hits with the public pages.
+    searchable = Page.objects.live().filter(locale__in=locales).type(*PAGE_MODELS.values())
+    hits = searchable.search(query, operator="and")
+    return {page.pk: rank for rank, page in enumerate(hits[:MAX_SEARCH_HITS])}
+
+
+def _ordering(order: str | None, page_type: str | None, relevance: dict | None) -> list:
+    if order is None:
+        if relevance is not None:
+            ranks = [When(pk=pk, then=rank) for pk, rank in relevance.items()]
+            return [Case(*ranks, default=MAX_SEARCH_HITS, output_field=IntegerField()), "pk"]
+        if page_type == "news":
+            return [F("date").desc(nulls_last=True), "-first_published_at", "-pk"]
+        return ["path"]
+    descending = order.startswith("-")
+    name = order.removeprefix("-")
+    fields = ORDER_FIELDS.get(name)
+    if fields is None:
+        choices = ", ".join(sorted(ORDER_FIELDS))
+        raise bad_param("order", f"Unknown order field '{name}'. Use one of: {choices}.")
+    if None in fields:
+        lookup = fields[None]
+    elif page_type in fields:
+        lookup = fields[page_type]
+    elif page_type is None:
+        only = next(iter(fields))
+        lookup = f"{PAGE_MODELS[only]._meta.model_name}__{fields[only]}"
+    else:
+        raise bad_param("order", f"'{name}' orders type {next(iter(fields))} only.")
+    expression = F(lookup).desc(nulls_last=True) if descending else F(lookup).asc(nulls_last=True)
+    return [expression, "pk"]
+
+
+def _path_segments(path: str) -> list[str]:
+    if not path.startswith("/") or "//" in path or "\\" in path:
+        raise bad_param("path", "path must be an absolute URL path such as /en/news/.")
+    segments = [segment for segment in path.split("?")[0].split("/") if segment]
+    if any(segment in (".", "..") for segment in segments):
+        raise bad_param("path", "path must not contain '.' or '..' segments.")
+    return segments
+
+
+def _page_at(site: Site, segments: list[str], language: Locale) -> Page | None:
+    root = site.root_page
+    if root.locale_id != language.pk:
+        root = (
+            public_pages(any_type=True)
+            .filter(translation_key=root.translation_key, locale=language)
+            .first()
+        )
+        if root is None:
+            return None
+    url_path = root.url_path + "".join(f"{segment}/" for segment in segments)
+    return public_pages().filter(url_path=url_path, locale=language).first()

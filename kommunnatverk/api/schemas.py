@@ -1,0 +1,343 @@
+"""Response schemas: every field of the package's own content has a concrete type."""
+
+from datetime import date, datetime
+from typing import Annotated, Literal, Union
+
+from ninja import Schema
+from pydantic import Field
+
+PageType = Literal["network", "group", "news_index", "news", "project_index", "project"]
+ProjectStatus = Literal["planned", "recruiting", "ongoing", "completed"]
+
+
+class ImageRendition(Schema):
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+class Tag(Schema):
+    name: str
+    slug: str
+
+
+class FrameworkRef(Schema):
+    id: int
+    slug: str
+    title: str
+
+
+class Framework(FrameworkRef):
+    locale: str
+    description: str
+    url: str
+
+
+class Goal(Schema):
+    id: int
+    locale: str
+    code: str
+    title: str
+    short_text: str
+    colour: str = Field(description="Hex colour, such as #3F7E44.")
+    url: str
+    framework: FrameworkRef
+
+
+class OrganisationRef(Schema):
+    id: int
+    name: str
+
+
+class Organisation(OrganisationRef):
+    locale: str
+    kind: str
+    kind_label: str
+    website: str
+    short_text: str
+    logo: ImageRendition | None
+    parent: OrganisationRef | None
+
+
+class Contact(Schema):
+    name: str
+    role: str
+    organisation: OrganisationRef | None
+    email: str
+    phone: str
+    photo: ImageRendition | None
+
+
+class ContactSidebar(Schema):
+    id: int
+    locale: str
+    title: str
+    text: str
+    contacts: list[Contact]
+
+
+class PageRef(Schema):
+    id: int
+    type: PageType
+    title: str
+    url: str | None
+    api_url: str
+
+
+class PageMeta(Schema):
+    type: str = Field(description="The Wagtail model, such as kommunnatverk.NewsPage.")
+    locale: str
+    url: str | None = Field(description="Path of the page's HTML, with its locale prefix.")
+    html_url: str | None = Field(description="Absolute URL of the page's HTML.")
+    api_url: str
+    first_published_at: datetime | None
+    last_published_at: datetime | None
+    fallback: bool = Field(
+        description="True when the requested locale had no live translation and this is "
+        "the fallback locale's page."
+    )
+
+
+class Translation(Schema):
+    locale: str
+    id: int
+    title: str
+    url: str | None
+    api_url: str
+
+
+# StreamField blocks -------------------------------------------------------------------
+
+
+class HeadingBlock(Schema):
+    type: Literal["heading"]
+    id: str
+    value: str
+
+
+class ParagraphBlock(Schema):
+    type: Literal["paragraph"]
+    id: str
+    value: str = Field(description="Sanitised HTML with internal links resolved.")
+
+
+class ImageBlockValue(Schema):
+    image: ImageRendition | None
+    alt_text: str
+    caption: str
+
+
+class ImageBlock(Schema):
+    type: Literal["image"]
+    id: str
+    value: ImageBlockValue
+
+
+class QuoteBlockValue(Schema):
+    text: str
+    attribution: str
+
+
+class QuoteBlock(Schema):
+    type: Literal["quote"]
+    id: str
+    value: QuoteBlockValue
+
+
+class LinkBlockValue(Schema):
+    text: str
+    url: str | None
+    page: PageRef | None
+
+
+class LinkBlock(Schema):
+    type: Literal["link"]
+    id: str
+    value: LinkBlockValue
+
+
+BodyBlock = Annotated[
+    Union[HeadingBlock, ParagraphBlock, ImageBlock, QuoteBlock, LinkBlock],  # noqa: UP007
+    Field(discriminator="type"),
+]
+
+
+# Page details -------------------------------------------------------------------------
+
+
+class PageDetailBase(Schema):
+    id: int
+    title: str
+    slug: str
+    seo_title: str
+    search_description: str
+    intro: str
+    meta: PageMeta
+    translations: list[Translation]
+    contact_sidebar: ContactSidebar | None = Field(
+        description="The page's own sidebar or its nearest ancestor's, resolved."
+    )
+
+
+class NetworkPageDetail(PageDetailBase):
+    type: Literal["network"]
+    body: list[BodyBlock]
+    aims_heading: str
+    aims: list[str]
+    frameworks: list[Framework]
+    coordinator: Organisation | None
+    partners: list[Organisation]
+
+
+class GroupPageDetail(PageDetailBase):
+    type: Literal["group"]
+    purpose: str
+    participants: str
+    meeting_forms: str
+    body: list[BodyBlock]
+    goals: list[Goal]
+    members: list[Organisation]
+
+
+class NewsIndexPageDetail(PageDetailBase):
+    type: Literal["news_index"]
+
+
+class ProjectIndexPageDetail(PageDetailBase):
+    type: Literal["project_index"]
+
+
+class NewsPageDetail(PageDetailBase):
+    type: Literal["news"]
+    date: date | None
+    image: ImageRendition | None
+    body: list[BodyBlock]
+    tags: list[Tag]
+    groups: list[PageRef]
+    projects: list[PageRef]
+    goals: list[Goal]
+    organisations: list[Organisation]
+
+
+class ProjectPageDetail(PageDetailBase):
+    type: Literal["project"]
+    status: ProjectStatus
+    status_label: str
+    start_date: date | None
+    end_date: date | None
+    target_group: str
+    call_for_participants: str
+    body: list[BodyBlock]
+    tags: list[Tag]
+    goals: list[Goal]
+    owners: list[Organisation]
+    funders: list[Organisation]
+    partners: list[Organisation]
+    groups: list[PageRef]
+
+
+PageDetail = Annotated[
+    Union[  # noqa: UP007
+        NetworkPageDetail,
+        GroupPageDetail,
+        NewsIndexPageDetail,
+        NewsPageDetail,
+        ProjectIndexPageDetail,
+        ProjectPageDetail,
+    ],
+    Field(discriminator="type"),
+]
+
+
+# List items ---------------------------------------------------------------------------
+
+
+class SummaryBase(Schema):
+    id: int
+    title: str
+    slug: str
+    intro: str
+    meta: PageMeta
+
+
+class NetworkSummary(SummaryBase):
+    type: Literal["network"]
+
+
+class GroupSummary(SummaryBase):
+    type: Literal["group"]
+
+
+class NewsIndexSummary(SummaryBase):
+    type: Literal["news_index"]
+
+
+class ProjectIndexSummary(SummaryBase):
+    type: Literal["project_index"]
+
+
+class NewsSummary(SummaryBase):
+    type: Literal["news"]
+    date: date | None
+    tags: list[Tag]
+    thumbnail: ImageRendition | None
+
+
+class ProjectSummary(SummaryBase):
+    type: Literal["project"]
+    status: ProjectStatus
+    status_label: str
+    start_date: date | None
+    end_date: date | None
+    goals: list[Goal]
+
+
+PageSummary = Annotated[
+    Union[  # noqa: UP007
+        NetworkSummary,
+        GroupSummary,
+        NewsIndexSummary,
+        NewsSummary,
+        ProjectIndexSummary,
+        ProjectSummary,
+    ],
+    Field(discriminator="type"),
+]
+
+
+class PageList(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[PageSummary]
+
+
+class NavigationItem(Schema):
+    id: int
+    type: str
+    title: str
+    url: str | None
+    api_url: str | None
+    fallback: bool
+    children: list["NavigationItem"]
+
+
+class Navigation(Schema):
+    locale: str
+    items: list[NavigationItem]
+
+
+class FrameworkList(Schema):
+    count: int
+    items: list[Framework]
+
+
+class GoalList(Schema):
+    count: int
+    items: list[Goal]
+
+
+class OrganisationList(Schema):
+    count: int
+    items: list[Organisation]

@@ -1,0 +1,1 @@
+"""Turn models into the plain data the response schemas describe."""

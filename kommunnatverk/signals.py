@@ -1,0 +1,40 @@
+"""Bump the content version whenever something the API can show may have changed.
+
+Generous on purpose: a draft save also bumps it. That costs a cache miss, never a stale
+response.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
+
+from .models import ContactSidebar, Goal, GoalFramework, NetworkTag, Organisation
+from .models.content_version import ContentVersion
+
+WATCHED = (
+    Page,
+    GoalFramework,
+    Goal,
+    Organisation,
+    ContactSidebar,
+    NetworkTag,
+    PageViewRestriction,
+    Site,
+    Locale,
+)
+
+
+def _bump(sender, instance, **kwargs) -> None:
+    if isinstance(instance, WATCHED) or isinstance(instance, get_image_model()):
+        ContentVersion.bump()
+
+
+def _bump_on_move(sender, **kwargs) -> None:
+    ContentVersion.bump()
+
+
+def connect() -> None:
+    post_save.connect(_bump, dispatch_uid="kommunnatverk_bump_on_save")
+    post_delete.connect(_bump, dispatch_uid="kommunnatverk_bump_on_delete")
+    post_page_move.connect(_bump_on_move, dispatch_uid="kommunnatverk_bump_on_move")
