@@ -5,6 +5,7 @@ response.
 """
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
@@ -26,7 +27,8 @@ WATCHED = (
 
 
 def _bump(sender, instance, **kwargs) -> None:
-    if isinstance(instance, WATCHED) or isinstance(instance, get_image_model()):
+    media = (get_image_model(), get_document_model())
+    if isinstance(instance, WATCHED) or isinstance(instance, media):
         ContentVersion.bump()
 
 

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # serves the API docs' Swagger UI from static files, not a CDN
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

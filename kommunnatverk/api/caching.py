@@ -28,9 +28,11 @@ def content_version() -> str:
 
 def etag_for(request: HttpRequest) -> str:
     settings_key = repr(
-        (conf.get("RENDITIONS"), conf.get("FALLBACK_LOCALE"), conf.get("API_MAX_LIMIT"))
+        [conf.get(name) for name in ("RENDITIONS", "FALLBACK_LOCALE", "API_DEFAULT_LIMIT")]
     )
-    key = f"{API_VERSION}|{content_version()}|{settings_key}|{request.get_full_path()}"
+    # The host picks the site for find/ and navigation/, and the absolute URLs.
+    resource = f"{request.get_host()}{request.get_full_path()}"
+    key = f"{API_VERSION}|{content_version()}|{settings_key}|{resource}"
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
 
 
@@ -46,8 +48,11 @@ def conditional(view):
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs):
         etag = etag_for(request)
-        known = parse_etags(request.headers.get("If-None-Match", ""))
-        if etag in known or "*" in known:
+        # Weak comparison (RFC 9110 13.1.2): a proxy that compresses may weaken the tag.
+        known = {
+            tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))
+        }
+        if etag in known:
             response = HttpResponse(status=304)
             add_cache_headers(response, etag)
             return response

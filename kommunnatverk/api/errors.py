@@ -73,7 +73,9 @@ def register(api: NinjaAPI) -> None:
     def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         invalid = []
         for error in exc.errors:
-            location = [str(part) for part in error.get("loc", ()) if part not in ("query", "path")]
+            location = [str(part) for part in error.get("loc", ())]
+            if location and location[0] in ("query", "path", "body", "header", "cookie"):
+                location = location[1:]
             invalid.append(
                 {"name": ".".join(location) or "request", "reason": error.get("msg", "")}
             )

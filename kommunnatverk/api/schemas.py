@@ -315,7 +315,10 @@ class PageList(Schema):
 
 class NavigationItem(Schema):
     id: int
-    type: str
+    type: str = Field(
+        description="The package's short type (network, group, …), or the model label of "
+        "another page type, such as home.HomePage."
+    )
     title: str
     url: str | None
     api_url: str | None

@@ -72,7 +72,7 @@ def _item(ctx: ApiContext, page: Page, language: Locale, fallback: Locale | None
     ours = type(page) in TYPE_OF_MODEL
     return {
         "id": page.pk,
-        "type": page._meta.label,
+        "type": TYPE_OF_MODEL.get(type(page), page._meta.label),
         "title": page.title,
         "url": ctx.page_url(page),
         "api_url": ctx.page_api_url(page.pk) if ours else None,

@@ -1,6 +1,7 @@
 """``pages/``: list with filters, detail by id, and detail by HTML path."""
 
 from datetime import date
+from urllib.parse import unquote
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, F, IntegerField, Q, When
@@ -40,8 +41,7 @@ class PageFilters:
         page = public_pages(model).filter(pk=page_id).values_list("translation_key", flat=True)
         key = page.first()
         if key is None:
-            kind = model._meta.verbose_name
-            raise bad_param(param, f"No published {kind} has the id {page_id}.")
+            raise bad_param(param, f"No published {param} page has the id {page_id}.")
         return key
 
     @staticmethod
@@ -49,7 +49,7 @@ class PageFilters:
         key = model.objects.filter(pk=pk, live=True).values_list("translation_key", flat=True)
         key = key.first()
         if key is None:
-            raise bad_param(param, f"No published {model._meta.verbose_name} has the id {pk}.")
+            raise bad_param(param, f"No published {param} has the id {pk}.")
         return key
 
 
@@ -134,11 +134,12 @@ def list_pages(
     contexts = {language.pk: ApiContext(request, language)}
     if fallback_locale is not None:
         contexts[fallback_locale.pk] = ApiContext(request, fallback_locale)
-    with translation.override(language.language_code):
-        items = [
-            serialize.summary(contexts[page.locale_id], page, page.locale_id != language.pk)
-            for page in pages
-        ]
+    items = []
+    for page in pages:
+        ctx = contexts[page.locale_id]
+        # Each item in its own language, labels included, as its detail would be.
+        with translation.override(ctx.locale.language_code):
+            items.append(serialize.summary(ctx, page, page.locale_id != language.pk))
     return {"count": count, "limit": limit, "offset": offset, "items": items}
 
 
@@ -288,7 +289,8 @@ def _ordering(order: str | None, page_type: str | None, relevance: dict | None) 
 def _path_segments(path: str) -> list[str]:
     if not path.startswith("/") or "//" in path or "\\" in path:
         raise bad_param("path", "path must be an absolute URL path such as /en/news/.")
-    segments = [segment for segment in path.split("?")[0].split("/") if segment]
+    # Accept paths as the API gives them in meta.url: percent-encoded.
+    segments = [unquote(segment) for segment in path.split("?")[0].split("/") if segment]
     if any(segment in (".", "..") for segment in segments):
         raise bad_param("path", "path must not contain '.' or '..' segments.")
     return segments

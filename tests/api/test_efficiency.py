@@ -1,0 +1,77 @@
+"""Query counts do not grow with ``limit`` or with the number of pages."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from kommunnatverk.models import Goal, NetworkTag, NewsIndexPage, NewsPage, NewsPageGoal
+
+from .. import factories
+
+pytestmark = pytest.mark.django_db
+
+LIST_QUERY_BUDGET = 12
+
+
+def add_news(count: int, prefix: str) -> None:
+    """News items with tags, goals and an image, so every item costs something."""
+    sv = NewsIndexPage.objects.get(locale__language_code="sv").locale
+    index = NewsIndexPage.objects.get(locale=sv)
+    goals = list(Goal.objects.filter(locale=sv, framework__slug="agenda-2030")[:5])
+    tags = [
+        NetworkTag.objects.get_or_create(name=f"tagg {n}", slug=f"tagg-{n}", locale=sv)[0]
+        for n in range(5)
+    ]
+    image = Image.objects.first() or Image.objects.create(title="Bild", file=get_test_image_file())
+    for n in range(count):
+        page = NewsPage(title=f"Nyhet {n}", slug=f"{prefix}-{n}", intro="Ingress", image=image)
+        page.goal_links = [NewsPageGoal(goal=goals[n % 5]), NewsPageGoal(goal=goals[(n + 1) % 5])]
+        page.tags.add(tags[n % 5], tags[(n + 2) % 5])
+        factories.add_page(index, page)
+
+
+@pytest.fixture
+def many_news(sv):
+    add_news(40, "nyhet")
+
+
+def count_queries(api, path: str) -> int:
+    api(path)  # renditions are made on first use; count the steady state
+    with CaptureQueriesContext(connection) as queries:
+        assert api(path).status_code == 200
+    return len(queries)
+
+
+def test_list_queries_do_not_grow_with_limit(api, many_news):
+    counts = {limit: count_queries(api, f"pages/?type=news&limit={limit}") for limit in (5, 20, 43)}
+    assert len(set(counts.values())) == 1, counts
+    assert counts[5] <= LIST_QUERY_BUDGET
+
+
+def test_mixed_list_costs_per_page_type_never_per_item(api, many_news):
+    # Each of the six page types in a window adds its own prefetches, once.
+    counts = {limit: count_queries(api, f"pages/?limit={limit}") for limit in (5, 60, 100)}
+    assert counts[60] == counts[100], counts
+    assert max(counts.values()) <= LIST_QUERY_BUDGET + 6, counts
+
+
+def test_list_queries_do_not_grow_with_the_number_of_pages(api, sv, many_news):
+    before = count_queries(api, "pages/?type=news&limit=20")
+    add_news(40, "extra")
+    assert count_queries(api, "pages/?type=news&limit=20") == before
+
+
+def test_list_query_budget_with_filters(api, django_assert_max_num_queries, many_news):
+    api("pages/?type=news&tag=tagg-1&limit=20")
+    with django_assert_max_num_queries(LIST_QUERY_BUDGET):
+        api("pages/?type=news&tag=tagg-1&limit=20")
+
+
+def test_detail_is_bounded(api, django_assert_max_num_queries, many_news, sv):
+    small = NewsPage.objects.get(slug="nyhet-1")
+    big = NewsPage.objects.get(slug="hogstadieklasser-sokes-till-nytt-projekt-om-hallbart-resande")
+    assert count_queries(api, f"pages/{big.pk}/") <= count_queries(api, f"pages/{small.pk}/") + 4
+    with django_assert_max_num_queries(30):
+        api(f"pages/{big.pk}/")

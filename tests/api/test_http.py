@@ -1,0 +1,117 @@
+"""ETags, 304s, Cache-Control and problem+json errors."""
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from kommunnatverk.models import Goal, NewsPage
+
+pytestmark = pytest.mark.django_db
+
+PATHS = ["pages/?type=news", "pages/find/?path=/en/", "navigation/", "goals/", "organisations/"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_get_has_a_strong_etag_and_cache_control(api, path):
+    response = api(path)
+    assert response.status_code == 200
+    assert response["ETag"].startswith('"') and not response["ETag"].startswith("W/")
+    assert response["Cache-Control"] == "public, max-age=60, stale-while-revalidate=300"
+
+
+def test_cache_control_is_settable(api):
+    with override_settings(KOMMUNNATVERK={"API_CACHE_CONTROL": "public, max-age=5"}):
+        assert api("goals/")["Cache-Control"] == "public, max-age=5"
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_if_none_match_gives_a_304_without_serialising(api, path, monkeypatch):
+    etag = api(path)["ETag"]
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("serialised on a 304")
+
+    from kommunnatverk.api.serializers import pages, snippets
+
+    for module in (pages, snippets):
+        for name in ("summary", "detail", "goal", "organisation"):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, must_not_run)
+    with CaptureQueriesContext(connection) as queries:
+        response = api(path, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    assert len(queries) <= 2
+
+
+def test_publishing_a_page_changes_the_etag_of_responses_that_show_it(api, sv):
+    before = {path: api(path)["ETag"] for path in PATHS}
+    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+    page.intro = "Ny ingress."
+    page.save_revision().publish()
+    after = {path: api(path)["ETag"] for path in PATHS}
+    assert all(before[path] != after[path] for path in PATHS)
+    response = api("pages/?type=news", HTTP_IF_NONE_MATCH=before["pages/?type=news"])
+    assert response.status_code == 200
+    assert "Ny ingress." in response.content.decode()
+
+
+def test_publishing_a_snippet_changes_the_etag(api, sv):
+    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+    before = api(f"pages/{page.pk}/")["ETag"]
+    goal = Goal.objects.get(framework__slug="agenda-2030", code="6", locale=sv)
+    goal.title = "Rent vatten"
+    goal.save_revision().publish()
+    response = api(f"pages/{page.pk}/", HTTP_IF_NONE_MATCH=before)
+    assert response.status_code == 200
+    assert "Rent vatten" in [g["title"] for g in response.data["goals"]]
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "param"),
+    [
+        ("pages/?locale=xx", 400, "locale"),
+        ("pages/?fallback=xx&locale=en", 400, "fallback"),
+        ("pages/?type=blog", 422, "type"),
+        ("pages/?type=news&date_from=2013-02-30", 422, "date_from"),
+        ("pages/?type=news&date_from=2014-01-01&date_to=2013-01-01", 400, "date_to"),
+        ("pages/?limit=101", 400, "limit"),
+        ("pages/?limit=0", 422, "limit"),
+        ("pages/?offset=-1", 422, "offset"),
+        ("pages/?offset=99999999999999999999", 422, "offset"),
+        ("pages/?order=colour", 400, "order"),
+        ("pages/?order=date&type=group", 400, "order"),
+        ("pages/?status=done", 422, "status"),
+        ("pages/?type=news&status=ongoing", 400, "status"),
+        ("pages/?group=abc", 422, "group"),
+        ("pages/?group=999999", 400, "group"),
+        ("pages/?child_of=999999", 400, "child_of"),
+        ("pages/?search=" + "x" * 201, 422, "search"),
+        ("pages/find/", 422, "path"),
+        ("pages/find/?path=nytt", 400, "path"),
+        ("pages/find/?path=/../admin/", 400, "path"),
+        ("pages/find/?path=//evil.example/", 400, "path"),
+        ("pages/abc/", 422, "page_id"),
+        ("pages/99999999999/", 422, "page_id"),
+        ("goals/?framework=nope", 400, "framework"),
+        ("organisations/?kind=bank", 400, "kind"),
+        ("navigation/?depth=9", 422, "depth"),
+        ("navigation/?locale=de", 400, "locale"),
+    ],
+)
+def test_bad_input_is_a_problem_naming_the_parameter(api, path, status, param):
+    response = api(path)
+    assert response.status_code == status, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.data["status"] == status
+    assert param in [p["name"] for p in response.data["invalid_params"]]
+    assert response.data["detail"]
+
+
+@pytest.mark.parametrize("path", ["pages/999999/", "contact-sidebars/999999/"])
+def test_missing_objects_are_404_problems(api, path):
+    response = api(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"

@@ -1,0 +1,103 @@
+"""Drafts, private and expired pages and unpublished snippets never appear anywhere."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from kommunnatverk.models import Goal, GroupPage, NewsIndexPage, NewsPage, Organisation
+
+from .. import factories
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "Hemlig nyhet"
+
+
+def everything_public(api) -> str:
+    """Every public response that could show a page, concatenated."""
+    index = NewsIndexPage.objects.get(locale__language_code="sv")
+    paths = [
+        "pages/?type=news",
+        "pages/?type=news&search=hemlig",
+        f"pages/?child_of={index.pk}",
+        "pages/?limit=100",
+        "navigation/?depth=4",
+        "pages/find/?path=/nytt-i-natverket/hemlig-nyhet/",
+    ]
+    return " ".join(api(path).content.decode() for path in paths)
+
+
+@pytest.fixture
+def secret_news():
+    index = NewsIndexPage.objects.get(locale__language_code="sv")
+    return factories.news(index, "hemlig-nyhet", title=SECRET, show_in_menus=True)
+
+
+def assert_hidden(api, page):
+    assert SECRET not in everything_public(api)
+    assert api(f"pages/{page.pk}/").status_code == 404
+    assert api("pages/?type=news").data["count"] == 3
+
+
+def test_draft_page(api, secret_news):
+    assert SECRET in everything_public(api)  # the check can see a public page
+    secret_news.unpublish()
+    assert_hidden(api, secret_news)
+
+
+def test_private_page(api, secret_news):
+    PageViewRestriction.objects.create(
+        page=secret_news, restriction_type="password", password="hemligt"
+    )
+    assert_hidden(api, secret_news)
+
+
+def test_private_section_hides_its_subtree(api, secret_news):
+    PageViewRestriction.objects.create(page=secret_news.get_parent(), restriction_type="login")
+    assert SECRET not in everything_public(api)
+    assert api("pages/?type=news").data["count"] == 0
+    assert api("pages/find/?path=/nytt-i-natverket/").status_code == 404
+
+
+def test_expired_page_before_the_scheduler_runs(api, secret_news):
+    NewsPage.objects.filter(pk=secret_news.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    assert_hidden(api, secret_news)
+
+
+def test_unpublished_goal_is_not_embedded_or_listed(api, sv):
+    goal = Goal.objects.get(framework__slug="agenda-2030", code="6", locale=sv)
+    goal.unpublish()
+    news = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+    assert "6" not in [g["code"] for g in api(f"pages/{news.pk}/").data["goals"]]
+    assert "6" not in [g["code"] for g in api("goals/?framework=agenda-2030").data["items"]]
+    assert api(f"pages/?goal={goal.pk}").status_code == 400
+
+
+def test_unpublished_organisation_is_not_embedded(api, sv):
+    org = Organisation.objects.get(name="Energimyndigheten", locale=sv)
+    org.unpublish()
+    news = NewsPage.objects.get(slug="hogstadieklasser-sokes-till-nytt-projekt-om-hallbart-resande")
+    names = [o["name"] for o in api(f"pages/{news.pk}/").data["organisations"]]
+    assert "Energimyndigheten" not in names
+    assert "Energimyndigheten" not in api("organisations/").content.decode()
+
+
+def test_unpublished_sidebar_is_not_resolved(api, sv):
+    from kommunnatverk.models import ContactSidebar
+
+    sidebar = ContactSidebar.objects.get(locale=sv)
+    sidebar.unpublish()
+    group = GroupPage.objects.get(slug="naturvardsgruppen")
+    assert api(f"pages/{group.pk}/").data["contact_sidebar"] is None
+    assert api(f"contact-sidebars/{sidebar.pk}/").status_code == 404
+
+
+def test_private_group_is_not_linked_from_news(api, sv):
+    group = GroupPage.objects.get(slug="miljostrategigruppen")
+    PageViewRestriction.objects.create(page=group, restriction_type="login")
+    news = NewsPage.objects.get(slug="fler-jobb-och-battre-ekonomi-genom-kommunala-miljomal")
+    assert api(f"pages/{news.pk}/").data["groups"] == []
