@@ -16,7 +16,7 @@ router = Router(tags=["navigation"])
 
 @router.get(
     "/",
-    response={200: Navigation, 400: Problem, 404: Problem, 422: Problem},
+    response={200: Navigation, 304: None, 400: Problem, 404: Problem, 422: Problem},
     url_name="navigation",
     summary="The menu tree of the site: its root page and the pages shown in menus",
 )

@@ -21,7 +21,8 @@ from ..serializers.context import ApiContext
 
 router = Router(tags=["pages"])
 
-ERRORS = {400: Problem, 404: Problem, 422: Problem}
+# 304: the ETag in If-None-Match is current; no body.
+ERRORS = {304: None, 400: Problem, 404: Problem, 422: Problem}
 MAX_SEARCH_HITS = 1000
 ORDER_FIELDS: dict[str, dict[str | None, str]] = {
     "title": {None: "title"},

@@ -13,7 +13,8 @@ from ..serializers import snippets as serialize
 from ..serializers.context import ApiContext
 
 router = Router(tags=["snippets"])
-ERRORS = {400: Problem, 404: Problem, 422: Problem}
+# 304: the ETag in If-None-Match is current; no body.
+ERRORS = {304: None, 400: Problem, 404: Problem, 422: Problem}
 
 
 @router.get("/frameworks/", response={200: FrameworkList, **ERRORS}, url_name="framework_list")
