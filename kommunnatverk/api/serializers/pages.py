@@ -58,8 +58,9 @@ def organisations_of(ctx: ApiContext, organisations) -> list[dict]:
 # Summaries ----------------------------------------------------------------------------
 
 
-def summary(ctx: ApiContext, page: Page, fallback: bool) -> dict:
-    data = {
+def _common(ctx: ApiContext, page: Page, fallback: bool) -> dict:
+    """The fields summaries and details share."""
+    return {
         "id": page.pk,
         "type": TYPE_OF_MODEL[type(page)],
         "title": page.title,
@@ -67,6 +68,10 @@ def summary(ctx: ApiContext, page: Page, fallback: bool) -> dict:
         "intro": page.intro,
         "meta": meta(ctx, page, fallback),
     }
+
+
+def summary(ctx: ApiContext, page: Page, fallback: bool) -> dict:
+    data = _common(ctx, page, fallback)
     if isinstance(page, NewsPage):
         data.update(date=page.date, tags=tags(page), thumbnail=rendition(page.image, "thumbnail"))
     elif isinstance(page, ProjectPage):
@@ -160,14 +165,9 @@ def translations(ctx: ApiContext, page: Page) -> list[dict]:
 
 def detail(ctx: ApiContext, page: Page, fallback: bool) -> dict:
     data = {
-        "id": page.pk,
-        "type": TYPE_OF_MODEL[type(page)],
-        "title": page.title,
-        "slug": page.slug,
+        **_common(ctx, page, fallback),
         "seo_title": page.seo_title,
         "search_description": page.search_description,
-        "intro": page.intro,
-        "meta": meta(ctx, page, fallback),
         "translations": translations(ctx, page),
         "contact_sidebar": snippets.sidebar(ctx, _sidebar(page)),
     }
