@@ -1,0 +1,1 @@
+"""Benchmarks of the delivery API; run them as scripts (see bench/README.md)."""
