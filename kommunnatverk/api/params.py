@@ -1,10 +1,12 @@
 """Query parameters shared by several endpoints, validated with a clear problem each."""
 
 from django.conf import settings
+from django.http import HttpRequest
 from wagtail.models import Locale
 
 from .. import conf
 from .errors import bad_param
+from .locales import Locales
 
 
 def content_languages() -> list[str]:
@@ -12,25 +14,25 @@ def content_languages() -> list[str]:
     return [code for code, _ in languages]
 
 
-def locale_param(code: str | None, param: str = "locale") -> Locale:
+def locale_param(request: HttpRequest, code: str | None, param: str = "locale") -> Locale:
     """The locale named by ``code`` (default: the source locale); 400 if unknown."""
     code = code or conf.get("SOURCE_LOCALE")
     if code not in content_languages():
         known = ", ".join(content_languages())
         raise bad_param(param, f"Unknown locale '{code}'. Use one of: {known}.")
-    locale = Locale.objects.filter(language_code=code).first()
+    locale = Locales.of(request).by_code.get(code)
     if locale is None:
         raise bad_param(param, f"The locale '{code}' has not been set up on this site.")
     return locale
 
 
-def fallback_param(code: str | None, locale: Locale) -> Locale | None:
+def fallback_param(request: HttpRequest, code: str | None, locale: Locale) -> Locale | None:
     """The fallback locale: the parameter, else the site default; ``none`` turns it off."""
     if code is None:
         code = conf.get("FALLBACK_LOCALE")
     if not code or code == "none" or code == locale.language_code:
         return None
-    return locale_param(code, "fallback")
+    return locale_param(request, code, "fallback")
 
 
 def limit_param(limit: int | None) -> int:

@@ -4,7 +4,8 @@ Only live, unexpired pages of the package's types outside any view restriction: 
 else appears anywhere, in lists, details, ``find``, navigation or counts.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -53,10 +54,11 @@ def public_pages(model: type[Page] = Page, *, any_type: bool = False) -> QuerySe
     )
     if model is Page and not any_type:
         queryset = queryset.type(*PAGE_MODELS.values())
-    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
-    for path in restricted:
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset
+    # In the same query: no restricted page is this page or one of its ancestors.
+    restriction_above = PageViewRestriction.objects.filter(
+        StartsWith(OuterRef("path"), F("page__path"))
+    )
+    return queryset.filter(~Exists(restriction_above))
 
 
 def in_locale(queryset: QuerySet, locale: Locale, fallback: Locale | None) -> QuerySet:

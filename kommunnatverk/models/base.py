@@ -1,7 +1,7 @@
 """The abstract base of every page type: intro, contact sidebar and tabbed panels."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
@@ -54,43 +54,52 @@ class NetworkContentPage(Page):
     @cached_property
     def resolved_contact_sidebar(self) -> ContactSidebar | None:
         """This page's sidebar, or the nearest ancestor's, in this page's locale, if live."""
+        return self.resolve_contact_sidebar(ContactSidebar.objects.all())
+
+    def resolve_contact_sidebar(self, sidebars: QuerySet) -> ContactSidebar | None:
+        """Like :attr:`resolved_contact_sidebar`, loading the sidebar from ``sidebars``.
+
+        Three queries at most: the sidebar ids up the tree, the live candidates, and a
+        translation where the nearest sidebar is in another locale.
+        """
         candidates = self.contact_sidebar_ids_nearest_first()
         if not candidates:
             return None
-        live = {
-            sidebar.pk: sidebar
-            for sidebar in ContactSidebar.objects.filter(pk__in=candidates, live=True)
-        }
-        for sidebar_id in candidates:
-            sidebar = live.get(sidebar_id)
-            if sidebar is None:
-                continue
-            if sidebar.locale_id != self.locale_id:
-                translated = sidebar.get_translation_or_none(self.locale_id)
-                if translated is not None and translated.live:
-                    return translated
-            return sidebar
-        return None
+        live = {sidebar.pk: sidebar for sidebar in sidebars.filter(pk__in=candidates, live=True)}
+        nearest = next((live[pk] for pk in candidates if pk in live), None)
+        if nearest is None or nearest.locale_id == self.locale_id:
+            return nearest
+        translated = (
+            sidebars.filter(translation_key=nearest.translation_key, locale_id=self.locale_id)
+            .filter(live=True)
+            .first()
+        )
+        return translated or nearest
 
     def contact_sidebar_ids_nearest_first(self) -> list[int]:
-        """Sidebar ids set on this page and its ancestors, nearest first.
+        """Sidebar ids set on this page and its ancestors, nearest first, in one query.
 
-        One query for the ancestors and one per page type among them, instead of loading
-        every ancestor's specific page.
+        Only the concrete page tables hold ``contact_sidebar_id``, so the ancestors of
+        each of the package's page types are read in one UNION, found by their paths.
         """
-        ids = [self.contact_sidebar_id] if self.contact_sidebar_id else []
-        ancestors = list(
-            Page.objects.ancestor_of(self).order_by("-depth").values_list("pk", "content_type_id")
-        )
-        pks_by_model: dict[type, list[int]] = {}
-        for pk, content_type_id in ancestors:
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            if model is not None and issubclass(model, NetworkContentPage):
-                pks_by_model.setdefault(model, []).append(pk)
-        sidebar_of: dict[int, int | None] = {}
-        for model, pks in pks_by_model.items():
-            sidebar_of.update(
-                model.objects.filter(pk__in=pks).values_list("pk", "contact_sidebar_id")
-            )
-        ids += [sidebar_of[pk] for pk, _ in ancestors if sidebar_of.get(pk)]
-        return ids
+        steplen = Page.steplen
+        paths = [self.path[:end] for end in range(steplen, len(self.path), steplen)]
+        per_type = [
+            model.objects.filter(path__in=paths, contact_sidebar__isnull=False)
+            .order_by()
+            .values_list("depth", "contact_sidebar_id")
+            for model in _concrete_subclasses(NetworkContentPage)
+        ]
+        ancestors = per_type[0].union(*per_type[1:], all=True) if paths and per_type else []
+        chain = sorted(ancestors, reverse=True)  # nearest (deepest) first
+        own = [self.contact_sidebar_id] if self.contact_sidebar_id else []
+        return own + [sidebar_id for _, sidebar_id in chain]
+
+
+def _concrete_subclasses(base: type) -> list[type]:
+    found = []
+    for subclass in base.__subclasses__():
+        if not subclass._meta.abstract and not subclass._meta.proxy:
+            found.append(subclass)
+        found.extend(_concrete_subclasses(subclass))
+    return found

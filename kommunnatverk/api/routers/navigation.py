@@ -27,8 +27,8 @@ def navigation(
     fallback: str | None = None,
     depth: int = Query(2, ge=1, le=4, description="Levels of menu pages below the root."),
 ):
-    language = locale_param(locale)
-    fallback_locale = fallback_param(fallback, language)
+    language = locale_param(request, locale)
+    fallback_locale = fallback_param(request, fallback, language)
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:
         raise not_found("No site is configured.")

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 from ...models import Goal, GroupPage, Organisation, ProjectPage
 from ..caching import conditional
 from ..errors import Problem, bad_param, not_found
+from ..locales import Locales
 from ..params import content_languages, fallback_param, limit_param, locale_param
 from ..queries import PAGE_MODELS, in_locale, public_pages, relation_filter
 from ..schemas import PageDetail, PageList, PageType, ProjectStatus
@@ -87,8 +88,8 @@ def list_pages(
     limit: int | None = Query(None, ge=1),
     offset: int = Query(0, ge=0, le=1_000_000),
 ):
-    language = locale_param(locale)
-    fallback_locale = fallback_param(fallback, language)
+    language = locale_param(request, locale)
+    fallback_locale = fallback_param(request, fallback, language)
     limit = limit_param(limit)
     model = PAGE_MODELS[type] if type else Page
     queryset = in_locale(public_pages(model), language, fallback_locale)
@@ -159,10 +160,10 @@ def find_page(
     segments = _path_segments(path)
     languages = content_languages()
     if segments and segments[0] in languages:
-        language = locale_param(segments.pop(0))
+        language = locale_param(request, segments.pop(0))
     else:
-        language = locale_param(None)
-    fallback_locale = fallback_param(fallback, language)
+        language = locale_param(request, None)
+    fallback_locale = fallback_param(request, fallback, language)
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:
         raise not_found("No site is configured.")
@@ -178,7 +179,7 @@ def find_page(
             page, served_fallback = (translated, False) if translated else (page, True)
     if page is None:
         raise not_found(f"No published page of the network is at '{path}'.")
-    return _detail(request, page.pk, language, served_fallback)
+    return _detail(request, page.pk, page.content_type_id, served_fallback)
 
 
 @router.get(
@@ -194,22 +195,32 @@ def page_detail(
     locale: str | None = Query(None, description="Serve this page's translation in this locale."),
     fallback: str | None = Query(None),
 ):
-    page = public_pages().filter(pk=page_id).first()
-    if page is None:
+    found = (
+        public_pages()
+        .filter(pk=page_id)
+        .values_list("content_type_id", "translation_key", "locale_id")
+        .first()
+    )
+    if found is None:
         raise not_found(f"No published page of the network has the id {page_id}.")
+    content_type_id, translation_key, locale_id = found
     if locale is None:
-        return _detail(request, page.pk, Locale.objects.get(pk=page.locale_id), False)
+        return _detail(request, page_id, content_type_id, False)
 
-    language = locale_param(locale)
-    fallback_locale = fallback_param(fallback, language)
-    translations = public_pages().filter(translation_key=page.translation_key)
-    translated = translations.filter(locale=language).first()
-    if translated is not None:
-        return _detail(request, translated.pk, language, False)
-    if fallback_locale is not None:
-        source = translations.filter(locale=fallback_locale).first()
-        if source is not None:
-            return _detail(request, source.pk, language, True)
+    language = locale_param(request, locale)
+    if language.pk == locale_id:
+        return _detail(request, page_id, content_type_id, False)
+    fallback_locale = fallback_param(request, fallback, language)
+    translations = {
+        each_locale: (pk, each_type)
+        for pk, each_type, each_locale in public_pages()
+        .filter(translation_key=translation_key)
+        .values_list("pk", "content_type_id", "locale_id")
+    }
+    if language.pk in translations:
+        return _detail(request, *translations[language.pk], False)
+    if fallback_locale is not None and fallback_locale.pk in translations:
+        return _detail(request, *translations[fallback_locale.pk], True)
     raise not_found(
         f"Page {page_id} has no published translation in '{language.language_code}'.",
         kind="translation-missing",
@@ -219,11 +230,10 @@ def page_detail(
 # Helpers ------------------------------------------------------------------------------
 
 
-def _detail(request: HttpRequest, page_id: int, language: Locale, fallback: bool) -> dict:
-    content_type_id = Page.objects.filter(pk=page_id).values_list("content_type_id", flat=True)[0]
+def _detail(request: HttpRequest, page_id: int, content_type_id: int, fallback: bool) -> dict:
     (page,) = _specific_pages([(page_id, content_type_id)], serialize.detail_queryset)
-    # A fallback page is served whole in its own language: text, goals and links alike.
-    served = language if page.locale_id == language.pk else Locale.objects.get(pk=page.locale_id)
+    # A page is served whole in its own language (a fallback page too): text, goals, links.
+    served = Locales.of(request).by_id[page.locale_id]
     with translation.override(served.language_code):
         return serialize.detail(ApiContext(request, served), page, fallback)
 

@@ -20,7 +20,7 @@ ERRORS = {304: None, 400: Problem, 404: Problem, 422: Problem}
 @router.get("/frameworks/", response={200: FrameworkList, **ERRORS}, url_name="framework_list")
 @conditional
 def frameworks(request: HttpRequest, locale: str | None = None):
-    language = locale_param(locale)
+    language = locale_param(request, locale)
     ctx = ApiContext(request, language)
     items = GoalFramework.objects.filter(live=True, locale=language).order_by("title")
     data = [serialize.framework(ctx, item) for item in items]
@@ -30,7 +30,7 @@ def frameworks(request: HttpRequest, locale: str | None = None):
 @router.get("/goals/", response={200: GoalList, **ERRORS}, url_name="goal_list")
 @conditional
 def goals(request: HttpRequest, locale: str | None = None, framework: str | None = None):
-    language = locale_param(locale)
+    language = locale_param(request, locale)
     ctx = ApiContext(request, language)
     items = serialize.goals_queryset().filter(locale=language)
     if framework is not None:
@@ -48,7 +48,7 @@ def goals(request: HttpRequest, locale: str | None = None, framework: str | None
 )
 @conditional
 def organisations(request: HttpRequest, locale: str | None = None, kind: str | None = None):
-    language = locale_param(locale)
+    language = locale_param(request, locale)
     ctx = ApiContext(request, language)
     items = serialize.organisations_queryset().filter(locale=language)
     if kind is not None:
@@ -77,10 +77,10 @@ def contact_sidebar(
     if sidebar is None:
         raise not_found(f"No published contact sidebar has the id {sidebar_id}.")
     if locale is not None:
-        language = locale_param(locale)
+        language = locale_param(request, locale)
         same = serialize.sidebars_queryset().filter(translation_key=sidebar.translation_key)
         translated = same.filter(locale=language).first()
-        fallback_locale = fallback_param(fallback, language)
+        fallback_locale = fallback_param(request, fallback, language)
         if translated is None and fallback_locale is not None:
             translated = same.filter(locale=fallback_locale).first()
         if translated is None:

@@ -1,23 +1,21 @@
 """What every serializer needs to know about the request it answers."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.models import Locale, Page
+
+from ..locales import Locales
 
 
 @dataclass
 class ApiContext:
     request: HttpRequest
     locale: Locale
-    _codes: dict[int, str] = field(default_factory=dict)
-
     def code(self, locale_id: int) -> str:
-        """Language code of a locale id; one query per request for all of them."""
-        if not self._codes:
-            self._codes.update(Locale.objects.values_list("pk", "language_code"))
-        return self._codes[locale_id]
+        """Language code of a locale id, from the locales loaded once per request."""
+        return Locales.of(self.request).by_id[locale_id].language_code
 
     def page_url(self, page: Page) -> str | None:
         return page.get_url(self.request)

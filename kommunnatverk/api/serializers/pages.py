@@ -244,7 +244,4 @@ def detail(ctx: ApiContext, page: Page, fallback: bool) -> dict:
 
 
 def _sidebar(page):
-    sidebar = page.resolved_contact_sidebar
-    if sidebar is None:
-        return None
-    return snippets.sidebars_queryset().filter(pk=sidebar.pk).first()
+    return page.resolve_contact_sidebar(snippets.sidebars_queryset())
