@@ -16,6 +16,10 @@ DEFAULTS: dict[str, Any] = {
     # Items per page of the API's lists: default and the most a client may ask for.
     "API_DEFAULT_LIMIT": 20,
     "API_MAX_LIMIT": 100,
+    # Cache alias (in CACHES) keeping rendered API responses by ETag; None turns it off.
+    # Entries need no invalidation: any change gives every response a new ETag.
+    "API_RESPONSE_CACHE": "default",
+    "API_RESPONSE_CACHE_TIMEOUT": 3600,
     # Cache-Control of every API response (preview responses are never cached).
     "API_CACHE_CONTROL": "public, max-age=60, stale-while-revalidate=300",
     # Image rendition specs used by templates and by the API.

@@ -19,3 +19,13 @@ def sv(db) -> Locale:
 @pytest.fixture
 def en(db) -> Locale:
     return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Test rollbacks reuse content-version numbers, so no cached response may survive."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from . import errors
-from .caching import ETAG_ATTRIBUTE, add_cache_headers
+from .caching import ETAG_ATTRIBUTE, add_cache_headers, store_response
 from .routers.navigation import router as navigation_router
 from .routers.pages import router as pages_router
 from .routers.snippets import router as snippets_router
@@ -18,6 +18,7 @@ class DeliveryAPI(NinjaAPI):
         etag = getattr(request, ETAG_ATTRIBUTE, None)
         if etag and response.status_code == 200:
             add_cache_headers(response, etag)
+            store_response(response, etag)
         return response
 
 

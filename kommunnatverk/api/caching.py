@@ -8,6 +8,7 @@ Pages past their ``expire_at`` but not yet unpublished by the scheduler count to
 import hashlib
 from functools import wraps
 
+from django.core.cache import BaseCache, caches
 from django.db.models import Count, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -20,6 +21,7 @@ from ..models import ContentVersion
 
 API_VERSION = "1"
 ETAG_ATTRIBUTE = "kommunnatverk_etag"
+CACHE_PREFIX = "kommunnatverk:api:"
 
 
 def content_version() -> str:
@@ -44,6 +46,7 @@ def etag_for(request: HttpRequest) -> str:
     # The host picks the site for find/ and navigation/, and the absolute URLs.
     resource = f"{request.get_host()}{request.get_full_path()}"
     key = f"{API_VERSION}|{content_version()}|{settings_key}|{resource}"
+    # The ETag names the response exactly, so it also keys the response cache.
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
 
 
@@ -53,18 +56,34 @@ def add_cache_headers(response: HttpResponse, etag: str) -> None:
     patch_vary_headers(response, ["Accept"])
 
 
+def response_cache() -> BaseCache | None:
+    alias = conf.get("API_RESPONSE_CACHE")
+    return caches[alias] if alias else None
+
+
+def store_response(response: HttpResponse, etag: str) -> None:
+    cache = response_cache()
+    if cache is not None:
+        cache.set(CACHE_PREFIX + etag, response.content, conf.get("API_RESPONSE_CACHE_TIMEOUT"))
+
+
 def conditional(view):
-    """Answer 304 when If-None-Match holds the current ETag, before the view runs."""
+    """Answer 304 when If-None-Match holds the current ETag, before the view runs, and
+    serve a response rendered earlier for the same ETag from the response cache."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs):
         etag = etag_for(request)
         # Weak comparison (RFC 9110 13.1.2): a proxy that compresses may weaken the tag.
-        known = {
-            tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))
-        }
-        if etag in known:
+        header = request.headers.get("If-None-Match", "")
+        if etag in {tag.removeprefix("W/") for tag in parse_etags(header)}:
             response = HttpResponse(status=304)
+            add_cache_headers(response, etag)
+            return response
+        cache = response_cache()
+        body = cache.get(CACHE_PREFIX + etag) if cache is not None else None
+        if body is not None:
+            response = HttpResponse(body, content_type="application/json; charset=utf-8")
             add_cache_headers(response, etag)
             return response
         setattr(request, ETAG_ATTRIBUTE, etag)

@@ -115,3 +115,35 @@ def test_missing_objects_are_404_problems(api, path):
     response = api(path)
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_response_cache_serves_the_same_body_without_serialising(api, monkeypatch):
+    first = api("pages/?type=news")
+    from kommunnatverk.api.serializers import pages
+
+    monkeypatch.setattr(pages, "summary", lambda *a, **k: pytest.fail("serialised again"))
+    second = api("pages/?type=news")
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+
+
+def test_response_cache_never_serves_stale_content(api, sv):
+    before = api("pages/?type=news").content
+    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+    page.title = "Vattendagen"
+    page.save_revision().publish()
+    after = api("pages/?type=news").content
+    assert after != before and "Vattendagen" in after.decode()
+
+
+def test_response_cache_can_be_turned_off(api, monkeypatch):
+    api("goals/")
+    with override_settings(KOMMUNNATVERK={"API_RESPONSE_CACHE": None}):
+        from kommunnatverk.api.serializers import snippets
+
+        calls = []
+        original = snippets.goal
+        monkeypatch.setattr(snippets, "goal", lambda *a: calls.append(1) or original(*a))
+        api("goals/")
+        assert calls

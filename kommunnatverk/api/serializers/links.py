@@ -12,7 +12,7 @@ from .context import ApiContext
 def page_ref(ctx: ApiContext, page: Page) -> dict:
     return {
         "id": page.pk,
-        "type": TYPE_OF_MODEL[type(page)],
+        "type": TYPE_OF_MODEL[page.specific_class],
         "title": page.title,
         "url": ctx.page_url(page),
         "api_url": ctx.page_api_url(page.pk),
@@ -29,7 +29,6 @@ def localised_pages(ctx: ApiContext, pages: Iterable[Page]) -> list[Page]:
         public_pages()
         .filter(translation_key__in=keys)
         .filter(Q(locale=ctx.locale) | Q(pk__in=[page.pk for page in pages]))
-        .specific()
     )
     chosen: dict = {}
     for page in visible:

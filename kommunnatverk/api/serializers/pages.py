@@ -12,9 +12,12 @@ from ...models import (
     NetworkPagePartner,
     NewsPage,
     NewsPageGoal,
+    NewsPageGroup,
     NewsPageOrganisation,
+    NewsPageProject,
     ProjectPage,
     ProjectPageGoal,
+    ProjectPageGroup,
     ProjectPageOrganisation,
     TaggedNewsPage,
     TaggedProjectPage,
@@ -96,6 +99,10 @@ def _org_links(model, related_name: str) -> Prefetch:
     return Prefetch(related_name, queryset=queryset)
 
 
+def _page_links(model, related_name: str, target: str) -> Prefetch:
+    return Prefetch(related_name, queryset=model.objects.select_related(target))
+
+
 def _tag_links(model) -> Prefetch:
     return Prefetch("tagged_items", queryset=model.objects.select_related("tag"))
 
@@ -134,8 +141,8 @@ def detail_queryset(model: type[Page]) -> QuerySet:
             _tag_links(TaggedNewsPage),
             _goal_links(NewsPageGoal),
             _org_links(NewsPageOrganisation, "organisation_links"),
-            "group_links__group",
-            "project_links__project",
+            _page_links(NewsPageGroup, "group_links", "group"),
+            _page_links(NewsPageProject, "project_links", "project"),
             prefetch_image("image", "hero"),
         )
     if model is ProjectPage:
@@ -143,7 +150,7 @@ def detail_queryset(model: type[Page]) -> QuerySet:
             _tag_links(TaggedProjectPage),
             _goal_links(ProjectPageGoal),
             _org_links(ProjectPageOrganisation, "organisation_links"),
-            "group_links__group",
+            _page_links(ProjectPageGroup, "group_links", "group"),
         )
     return queryset
 
