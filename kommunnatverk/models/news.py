@@ -67,6 +67,7 @@ class NewsPage(NetworkContentPage):
         _("date"),
         null=True,
         blank=True,
+        db_index=True,  # news lists sort and filter by it
         help_text=_("The date of the news. Leave empty if unknown; undated news is listed last."),
     )
     image = models.ForeignKey(
