@@ -120,7 +120,7 @@ def list_pages(
     if date_to is not None:
         queryset = relation_filter(queryset, "date_to", date_to, type)
     if child_of is not None:
-        queryset = queryset.filter(_children_of(child_of, language))
+        queryset = queryset.filter(_children_of(child_of))
     if joined:
         queryset = queryset.distinct()
 
@@ -250,7 +250,8 @@ def _specific_pages(window: list[tuple[int, int]], queryset_for) -> list[Page]:
     return [loaded[pk] for pk, _ in window if pk in loaded]
 
 
-def _children_of(parent_id: int, language: Locale) -> Q:
+def _children_of(parent_id: int) -> Q:
+    """Children of the parent and of its translations, so fallback items come along."""
     parent = public_pages(any_type=True).filter(pk=parent_id).first()
     if parent is None:
         raise bad_param("child_of", f"No published page has the id {parent_id}.")
