@@ -8,6 +8,8 @@ from .. import conf
 from .errors import bad_param
 from .locales import Locales
 
+MAX_ID = 2**31 - 1  # ids above this overflow the database (a 500 on SQLite)
+
 
 def content_languages() -> list[str]:
     languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or settings.LANGUAGES
@@ -33,6 +35,13 @@ def fallback_param(request: HttpRequest, code: str | None, locale: Locale) -> Lo
     if not code or code == "none" or code == locale.language_code:
         return None
     return locale_param(request, code, "fallback")
+
+
+def text_param(param: str, value: str) -> str:
+    """Free text without control characters, which databases refuse (PostgreSQL: NUL)."""
+    if any(ord(char) < 32 or ord(char) == 127 for char in value):
+        raise bad_param(param, f"{param} must not contain control characters.")
+    return value
 
 
 def limit_param(limit: int | None) -> int:

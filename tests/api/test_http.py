@@ -93,6 +93,8 @@ def test_publishing_a_snippet_changes_the_etag(api, sv):
         ("pages/find/?path=nytt", 400, "path"),
         ("pages/find/?path=/../admin/", 400, "path"),
         ("pages/find/?path=//evil.example/", 400, "path"),
+        ("pages/find/?path=/en/%2500/", 400, "path"),
+        ("pages/?search=a%00b", 400, "search"),
         ("pages/abc/", 422, "page_id"),
         ("pages/99999999999/", 422, "page_id"),
         ("goals/?framework=nope", 400, "framework"),

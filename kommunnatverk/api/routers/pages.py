@@ -14,7 +14,14 @@ from ...models import Goal, GroupPage, Organisation, ProjectPage
 from ..caching import conditional
 from ..errors import Problem, bad_param, not_found
 from ..locales import Locales
-from ..params import content_languages, fallback_param, limit_param, locale_param
+from ..params import (
+    MAX_ID,
+    content_languages,
+    fallback_param,
+    limit_param,
+    locale_param,
+    text_param,
+)
 from ..queries import PAGE_MODELS, in_locale, public_pages, relation_filter
 from ..schemas import PageDetail, PageList, PageType, ProjectStatus
 from ..serializers import pages as serialize
@@ -71,14 +78,22 @@ def list_pages(
         description="Locale to serve where `locale` has no live translation; `none` to turn off.",
     ),
     tag: list[str] = Query([], description="Tag slug in the item's language; repeat for AND."),
-    group: int | None = Query(None, description="Id of a group page (any locale)."),
-    project: int | None = Query(None, description="Id of a project page (any locale)."),
-    goal: int | None = Query(None, description="Id of a goal (any locale)."),
-    organisation: int | None = Query(None, description="Id of an organisation (any locale)."),
+    group: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Id of a group page (any locale)."
+    ),
+    project: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Id of a project page (any locale)."
+    ),
+    goal: int | None = Query(None, ge=1, le=MAX_ID, description="Id of a goal (any locale)."),
+    organisation: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Id of an organisation (any locale)."
+    ),
     status: ProjectStatus | None = None,
     date_from: date | None = Query(None, description="News dated on or after (YYYY-MM-DD)."),
     date_to: date | None = Query(None, description="News dated on or before (YYYY-MM-DD)."),
-    child_of: int | None = Query(None, description="Id of the parent page (any locale)."),
+    child_of: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Id of the parent page (any locale)."
+    ),
     search: str | None = Query(None, max_length=200),
     order: str | None = Query(
         None,
@@ -96,7 +111,7 @@ def list_pages(
 
     joined = False
     for slug in tag:
-        queryset = relation_filter(queryset, "tag", slug, type)
+        queryset = relation_filter(queryset, "tag", text_param("tag", slug), type)
         joined = True
     filters = {
         "group": (group, lambda v: PageFilters.page_key("group", v, GroupPage)),
@@ -126,7 +141,7 @@ def list_pages(
 
     relevance = None
     if search:
-        relevance = _search_ranking(search, language, fallback_locale)
+        relevance = _search_ranking(text_param("search", search), language, fallback_locale)
         queryset = queryset.filter(pk__in=list(relevance))
     queryset = queryset.order_by(*_ordering(order, type, relevance))
 
@@ -191,7 +206,7 @@ def find_page(
 @conditional
 def page_detail(
     request: HttpRequest,
-    page_id: int = Path(..., ge=1, le=2**31 - 1),
+    page_id: int = Path(..., ge=1, le=MAX_ID),
     locale: str | None = Query(None, description="Serve this page's translation in this locale."),
     fallback: str | None = Query(None),
 ):
@@ -299,10 +314,13 @@ def _ordering(order: str | None, page_type: str | None, relevance: dict | None) 
 
 
 def _path_segments(path: str) -> list[str]:
+    text_param("path", path)
     if not path.startswith("/") or "//" in path or "\\" in path:
         raise bad_param("path", "path must be an absolute URL path such as /en/news/.")
     # Accept paths as the API gives them in meta.url: percent-encoded.
     segments = [unquote(segment) for segment in path.split("?")[0].split("/") if segment]
+    for segment in segments:  # %00 decodes to a NUL
+        text_param("path", segment)
     if any(segment in (".", "..") for segment in segments):
         raise bad_param("path", "path must not contain '.' or '..' segments.")
     return segments

@@ -7,7 +7,7 @@ from ninja import Path, Router
 from ...models import GoalFramework, Organisation
 from ..caching import conditional
 from ..errors import Problem, bad_param, not_found
-from ..params import fallback_param, locale_param
+from ..params import MAX_ID, fallback_param, locale_param, text_param
 from ..schemas import ContactSidebar, FrameworkList, GoalList, OrganisationList
 from ..serializers import snippets as serialize
 from ..serializers.context import ApiContext
@@ -34,6 +34,7 @@ def goals(request: HttpRequest, locale: str | None = None, framework: str | None
     ctx = ApiContext(request, language)
     items = serialize.goals_queryset().filter(locale=language)
     if framework is not None:
+        text_param("framework", framework)
         if not GoalFramework.objects.filter(slug=framework, live=True, locale=language).exists():
             raise bad_param("framework", f"No published goal framework has the slug '{framework}'.")
         items = items.filter(framework__slug=framework, framework__live=True)
@@ -69,7 +70,7 @@ def organisations(request: HttpRequest, locale: str | None = None, kind: str | N
 @conditional
 def contact_sidebar(
     request: HttpRequest,
-    sidebar_id: int = Path(..., ge=1, le=2**31 - 1),
+    sidebar_id: int = Path(..., ge=1, le=MAX_ID),
     locale: str | None = None,
     fallback: str | None = None,
 ):

@@ -13,6 +13,7 @@ from ..locales import Locales
 class ApiContext:
     request: HttpRequest
     locale: Locale
+
     def code(self, locale_id: int) -> str:
         """Language code of a locale id, from the locales loaded once per request."""
         return Locales.of(self.request).by_id[locale_id].language_code
