@@ -27,6 +27,7 @@ demo: demo-data
 	@echo "  Svenska:  http://$(HOST):$(PORT)/"
 	@echo "  English:  http://$(HOST):$(PORT)/en/"
 	@echo "  Admin:    http://$(HOST):$(PORT)/admin/"
+	@echo "  API:      http://$(HOST):$(PORT)/api/network/docs"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
