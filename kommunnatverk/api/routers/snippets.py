@@ -7,6 +7,7 @@ from ninja import Path, Router
 from ...models import GoalFramework, Organisation
 from ..caching import conditional
 from ..errors import Problem, bad_param, not_found
+from ..locales import Locales
 from ..params import MAX_ID, fallback_param, locale_param, text_param
 from ..schemas import ContactSidebar, FrameworkList, GoalList, OrganisationList
 from ..serializers import snippets as serialize
@@ -90,5 +91,5 @@ def contact_sidebar(
                 kind="translation-missing",
             )
         sidebar = translated
-    ctx = ApiContext(request, sidebar.locale)
+    ctx = ApiContext(request, Locales.of(request).by_id[sidebar.locale_id])
     return serialize.sidebar(ctx, sidebar)
