@@ -23,6 +23,10 @@ class Problem(Schema):
     invalid_params: list[InvalidParam] = []
 
 
+# Every GET may answer these besides 200; 304 has no body (If-None-Match held the ETag).
+RESPONSES = {304: None, 400: Problem, 404: Problem, 422: Problem}
+
+
 class ApiProblem(Exception):
     """Raised anywhere in the API to answer with a problem document."""
 

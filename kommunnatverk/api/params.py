@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.http import HttpRequest
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from .. import conf
-from .errors import bad_param
+from .errors import bad_param, not_found
 from .locales import Locales
 
 MAX_ID = 2**31 - 1  # ids above this overflow the database (a 500 on SQLite)
@@ -35,6 +35,14 @@ def fallback_param(request: HttpRequest, code: str | None, locale: Locale) -> Lo
     if not code or code == "none" or code == locale.language_code:
         return None
     return locale_param(request, code, "fallback")
+
+
+def request_site(request: HttpRequest) -> Site:
+    """The site of the request's host, else the default site; 404 when there is none."""
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        raise not_found("No site is configured.")
+    return site
 
 
 def text_param(param: str, value: str) -> str:

@@ -2,11 +2,11 @@
 
 from django.http import HttpRequest
 from ninja import Query, Router
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from ..caching import conditional
-from ..errors import Problem, not_found
-from ..params import fallback_param, locale_param
+from ..errors import RESPONSES, not_found
+from ..params import fallback_param, locale_param, request_site
 from ..queries import TYPE_OF_MODEL, public_pages
 from ..schemas import Navigation
 from ..serializers.context import ApiContext
@@ -16,7 +16,7 @@ router = Router(tags=["navigation"])
 
 @router.get(
     "/",
-    response={200: Navigation, 304: None, 400: Problem, 404: Problem, 422: Problem},
+    response={200: Navigation, **RESPONSES},
     url_name="navigation",
     summary="The menu tree of the site: its root page and the pages shown in menus",
 )
@@ -29,9 +29,7 @@ def navigation(
 ):
     language = locale_param(request, locale)
     fallback_locale = fallback_param(request, fallback, language)
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        raise not_found("No site is configured.")
+    site = request_site(request)
     ctx = ApiContext(request, language)
     root = _in_locale(site.root_page, language, fallback_locale)
     if root is None:

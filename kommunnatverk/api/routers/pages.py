@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page, Site
 
 from ...models import Goal, GroupPage, Organisation, ProjectPage
 from ..caching import conditional
-from ..errors import Problem, bad_param, not_found
+from ..errors import RESPONSES, bad_param, not_found
 from ..locales import Locales
 from ..params import (
     MAX_ID,
@@ -20,6 +20,7 @@ from ..params import (
     fallback_param,
     limit_param,
     locale_param,
+    request_site,
     text_param,
 )
 from ..queries import PAGE_MODELS, in_locale, public_pages, relation_filter
@@ -29,8 +30,6 @@ from ..serializers.context import ApiContext
 
 router = Router(tags=["pages"])
 
-# 304: the ETag in If-None-Match is current; no body.
-ERRORS = {304: None, 400: Problem, 404: Problem, 422: Problem}
 MAX_SEARCH_HITS = 1000
 ORDER_FIELDS: dict[str, dict[str | None, str]] = {
     "title": {None: "title"},
@@ -42,29 +41,18 @@ ORDER_FIELDS: dict[str, dict[str | None, str]] = {
 }
 
 
-class PageFilters:
-    """Resolves the id-valued filters to the translation keys the lookups use."""
-
-    @staticmethod
-    def page_key(param: str, page_id: int, model) -> object:
-        page = public_pages(model).filter(pk=page_id).values_list("translation_key", flat=True)
-        key = page.first()
-        if key is None:
-            raise bad_param(param, f"No published {param} page has the id {page_id}.")
-        return key
-
-    @staticmethod
-    def snippet_key(param: str, model, pk: int) -> object:
-        key = model.objects.filter(pk=pk, live=True).values_list("translation_key", flat=True)
-        key = key.first()
-        if key is None:
-            raise bad_param(param, f"No published {param} has the id {pk}.")
-        return key
+def _translation_key(param: str, model, pk: int) -> object:
+    """The translation key of a published page or snippet, so filters match all locales."""
+    published = public_pages(model) if issubclass(model, Page) else model.objects.filter(live=True)
+    key = published.filter(pk=pk).values_list("translation_key", flat=True).first()
+    if key is None:
+        raise bad_param(param, f"No published {param} has the id {pk}.")
+    return key
 
 
 @router.get(
     "/",
-    response={200: PageList, **ERRORS},
+    response={200: PageList, **RESPONSES},
     url_name="page_list",
     summary="List pages, with filters; every item a full summary",
 )
@@ -113,18 +101,16 @@ def list_pages(
     for slug in tag:
         queryset = relation_filter(queryset, "tag", text_param("tag", slug), type)
         joined = True
-    filters = {
-        "group": (group, lambda v: PageFilters.page_key("group", v, GroupPage)),
-        "project": (project, lambda v: PageFilters.page_key("project", v, ProjectPage)),
-        "goal": (goal, lambda v: PageFilters.snippet_key("goal", Goal, v)),
-        "organisation": (
-            organisation,
-            lambda v: PageFilters.snippet_key("organisation", Organisation, v),
-        ),
+    id_filters = {
+        "group": (group, GroupPage),
+        "project": (project, ProjectPage),
+        "goal": (goal, Goal),
+        "organisation": (organisation, Organisation),
     }
-    for param, (value, to_key) in filters.items():
-        if value is not None:
-            queryset = relation_filter(queryset, param, to_key(value), type)
+    for param, (pk, model) in id_filters.items():
+        if pk is not None:
+            key = _translation_key(param, model, pk)
+            queryset = relation_filter(queryset, param, key, type)
             joined = True
     if status is not None:
         queryset = relation_filter(queryset, "status", status, type)
@@ -162,7 +148,7 @@ def list_pages(
 
 @router.get(
     "/find/",
-    response={200: PageDetail, **ERRORS},
+    response={200: PageDetail, **RESPONSES},
     url_name="page_find",
     summary="The full detail of the page at an HTML path, such as /en/news/",
 )
@@ -179,9 +165,7 @@ def find_page(
     else:
         language = locale_param(request, None)
     fallback_locale = fallback_param(request, fallback, language)
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        raise not_found("No site is configured.")
+    site = request_site(request)
 
     page = _page_at(site, segments, language)
     served_fallback = False
@@ -199,7 +183,7 @@ def find_page(
 
 @router.get(
     "/{page_id}/",
-    response={200: PageDetail, **ERRORS},
+    response={200: PageDetail, **RESPONSES},
     url_name="page_detail",
     summary="The full detail of one page, in a locale of your choice",
 )

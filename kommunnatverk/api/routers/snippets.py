@@ -6,7 +6,7 @@ from ninja import Path, Router
 
 from ...models import GoalFramework, Organisation
 from ..caching import conditional
-from ..errors import Problem, bad_param, not_found
+from ..errors import RESPONSES, bad_param, not_found
 from ..locales import Locales
 from ..params import MAX_ID, fallback_param, locale_param, text_param
 from ..schemas import ContactSidebar, FrameworkList, GoalList, OrganisationList
@@ -14,11 +14,9 @@ from ..serializers import snippets as serialize
 from ..serializers.context import ApiContext
 
 router = Router(tags=["snippets"])
-# 304: the ETag in If-None-Match is current; no body.
-ERRORS = {304: None, 400: Problem, 404: Problem, 422: Problem}
 
 
-@router.get("/frameworks/", response={200: FrameworkList, **ERRORS}, url_name="framework_list")
+@router.get("/frameworks/", response={200: FrameworkList, **RESPONSES}, url_name="framework_list")
 @conditional
 def frameworks(request: HttpRequest, locale: str | None = None):
     language = locale_param(request, locale)
@@ -28,7 +26,7 @@ def frameworks(request: HttpRequest, locale: str | None = None):
     return {"count": len(data), "items": data}
 
 
-@router.get("/goals/", response={200: GoalList, **ERRORS}, url_name="goal_list")
+@router.get("/goals/", response={200: GoalList, **RESPONSES}, url_name="goal_list")
 @conditional
 def goals(request: HttpRequest, locale: str | None = None, framework: str | None = None):
     language = locale_param(request, locale)
@@ -46,7 +44,7 @@ def goals(request: HttpRequest, locale: str | None = None, framework: str | None
 
 
 @router.get(
-    "/organisations/", response={200: OrganisationList, **ERRORS}, url_name="organisation_list"
+    "/organisations/", response={200: OrganisationList, **RESPONSES}, url_name="organisation_list"
 )
 @conditional
 def organisations(request: HttpRequest, locale: str | None = None, kind: str | None = None):
@@ -65,7 +63,7 @@ def organisations(request: HttpRequest, locale: str | None = None, kind: str | N
 
 @router.get(
     "/contact-sidebars/{sidebar_id}/",
-    response={200: ContactSidebar, **ERRORS},
+    response={200: ContactSidebar, **RESPONSES},
     url_name="contact_sidebar_detail",
 )
 @conditional
