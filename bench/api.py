@@ -284,25 +284,43 @@ class Bench:
             )
         return response
 
-    def measure(self, name: str, pages: int, url: str, expect: int = 200, etag=None, check=None):
+    def measure(self, pages: int, rows: dict[str, "Row"]) -> dict[str, Result]:
+        """Time ``rows`` side by side: one request of each in turn, ``requests`` rounds.
+
+        Interleaving makes every row meet the same moments of a shared, noisy machine,
+        so their ratios hold even when the absolute times drift.
+        """
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        for _ in range(self.warmup):
-            self.get(url, expect, etag)
-        with CaptureQueriesContext(connection) as captured:
-            response = self.get(url, expect, etag)
-        # Count now: the next request's request_started signal empties the query log.
-        queries = len(captured.captured_queries)
-        if check is not None:
-            check(response)
-        times = []
+        queries, sizes = {}, {}
+        for key, row in rows.items():
+            for _ in range(self.warmup):
+                self.get(row.url, row.expect, row.etag)
+            with CaptureQueriesContext(connection) as captured:
+                response = self.get(row.url, row.expect, row.etag)
+            # Count now: the next request's request_started signal empties the query log.
+            queries[key] = len(captured.captured_queries)
+            sizes[key] = len(response.content)
+            if row.check is not None:
+                row.check(response)
+        times: dict[str, list[float]] = {key: [] for key in rows}
         for _ in range(self.requests):
-            started = time.perf_counter()
-            self.get(url, expect, etag)
-            times.append((time.perf_counter() - started) * 1000)
-        log(f"  {name:<34} {queries:>4} queries  {statistics.median(times):8.2f} ms")
-        return Result(name, pages, queries, times, len(response.content))
+            for key, row in rows.items():
+                started = time.perf_counter()
+                self.get(row.url, row.expect, row.etag)
+                times[key].append((time.perf_counter() - started) * 1000)
+        results = {}
+        for key, row in rows.items():
+            result = Result(row.name, pages, queries[key], times[key], sizes[key])
+            log(f"  {row.name:<34} {result.queries:>4} queries  {result.median:8.2f} ms")
+            results[key] = result
+        return results
+
+
+class Row:
+    def __init__(self, name: str, url: str, expect: int = 200, etag=None, check=None) -> None:
+        self.name, self.url, self.expect, self.etag, self.check = name, url, expect, etag, check
 
 
 def expect_items(count_key: str, items_key: str, limit: int, minimum_total: int):
@@ -341,62 +359,55 @@ def run_size(bench: Bench, pages: int, detail_id: int, with_v3: bool) -> dict[st
     v3_list = "/api/v3/pages/?type=kommunnatverk.NewsPage&limit=20&locale=sv"
     ours_detail = f"/api/network/pages/{detail_id}/"
 
-    results: dict[str, Result] = {}
+    rows: dict[str, Row] = {}
     for limit in (5, 20, 50):
-        results[f"ours list {limit}"] = bench.measure(
+        rows[f"ours list {limit}"] = Row(
             f"ours list limit={limit}",
-            pages,
             ours_list.format(limit),
             check=expect_items("count", "items", limit, pages),
         )
-    results["v2 list"] = bench.measure(
+    rows["v2 list"] = Row(
         "core v2 list fields=* limit=20",
-        pages,
         v2_list,
         check=expect_items("meta.total_count", "items", 20, pages),
     )
     if with_v3:
-        results["v3 list"] = bench.measure(
-            "core v3 list limit=20",
-            pages,
-            v3_list,
-            check=expect_items("count", "items", 20, pages),
+        rows["v3 list"] = Row(
+            "core v3 list limit=20", v3_list, check=expect_items("count", "items", 20, pages)
         )
-    results["ours detail"] = bench.measure(
-        "ours detail",
-        pages,
-        ours_detail,
-        check=expect_detail(detail_id, "tags", "goals", "image"),
+    rows["ours detail"] = Row(
+        "ours detail", ours_detail, check=expect_detail(detail_id, "tags", "goals", "image")
     )
-    results["v2 detail"] = bench.measure(
-        "core v2 detail", pages, f"/api/v2/pages/{detail_id}/", check=expect_detail(detail_id)
+    rows["v2 detail"] = Row(
+        "core v2 detail", f"/api/v2/pages/{detail_id}/", check=expect_detail(detail_id)
     )
     if with_v3:
-        results["v3 detail"] = bench.measure(
-            "core v3 detail", pages, f"/api/v3/pages/{detail_id}/", check=expect_detail(detail_id)
-        )
-    from django.test import override_settings
-
-    with override_settings(KOMMUNNATVERK={"API_RESPONSE_CACHE": "default"}):
-        results["ours list cached"] = bench.measure(
-            "ours list limit=20, response cache",
-            pages,
-            ours_list.format(20),
-            check=expect_items("count", "items", 20, pages),
-        )
-        results["ours detail cached"] = bench.measure(
-            "ours detail, response cache",
-            pages,
-            ours_detail,
-            check=expect_detail(detail_id, "tags", "goals", "image"),
+        rows["v3 detail"] = Row(
+            "core v3 detail", f"/api/v3/pages/{detail_id}/", check=expect_detail(detail_id)
         )
     for key, url in (("list", ours_list.format(20)), ("detail", ours_detail)):
         etag = bench.get(url, 200).headers.get("ETag")
         if not etag:
             raise BenchError(f"\nFAILED: GET {url} sent no ETag.")
-        results[f"ours {key} 304"] = bench.measure(
-            f"ours {key} 304 (If-None-Match)", pages, url, expect=304, etag=etag
-        )
+        rows[f"ours {key} 304"] = Row(f"ours {key} 304 (If-None-Match)", url, expect=304, etag=etag)
+    results = bench.measure(pages, rows)
+
+    from django.test import override_settings
+
+    with override_settings(KOMMUNNATVERK={"API_RESPONSE_CACHE": "default"}):
+        cached = {
+            "ours list cached": Row(
+                "ours list limit=20, response cache",
+                ours_list.format(20),
+                check=expect_items("count", "items", 20, pages),
+            ),
+            "ours detail cached": Row(
+                "ours detail, response cache",
+                ours_detail,
+                check=expect_detail(detail_id, "tags", "goals", "image"),
+            ),
+        }
+        results.update(bench.measure(pages, cached))
     annotate(results)
     return results
 
@@ -553,7 +564,7 @@ def report(all_results: list[dict[str, Result]], settings_line: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="200,2000", help="news pages per language, ascending")
-    parser.add_argument("--requests", type=int, default=30, help="timed requests per endpoint")
+    parser.add_argument("--requests", type=int, default=60, help="timed rounds per row")
     parser.add_argument("--warmup", type=int, default=3, help="untimed requests first")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args()
@@ -595,6 +606,7 @@ def main() -> int:
 
         settings_line = (
             f"Runs:     {args.warmup} warm-up + {args.requests} timed requests per row, "
+            f"rows interleaved (one request of each in turn), "
             f"in process (django.test.Client), DEBUG=False, SQLite file; "
             f"'pages' = bench news per language (Swedish listed); p95 = nearest rank."
         )
