@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
+from .api import snapshot
 from .models import ContactSidebar, Goal, GoalFramework, NetworkTag, Organisation
 from .models.content_version import ContentVersion
 
@@ -29,11 +30,16 @@ WATCHED = (
 def _bump(sender, instance, **kwargs) -> None:
     media = (get_image_model(), get_document_model())
     if isinstance(instance, WATCHED) or isinstance(instance, media):
-        ContentVersion.bump()
+        _bump_version()
 
 
 def _bump_on_move(sender, **kwargs) -> None:
+    _bump_version()
+
+
+def _bump_version() -> None:
     ContentVersion.bump()
+    snapshot.forget()
 
 
 def connect() -> None:

@@ -26,6 +26,10 @@ def empty_cache():
     """Test rollbacks reuse content-version numbers, so no cached response may survive."""
     from django.core.cache import cache
 
+    from kommunnatverk.api import snapshot
+
     cache.clear()
+    snapshot.forget()
     yield
     cache.clear()
+    snapshot.forget()

@@ -1,20 +1,29 @@
-"""All locales, loaded once per request and shared by parameters and serializers."""
+"""All locales, loaded once per request (or per content version) and shared by parameters
+and serializers."""
 
 from django.http import HttpRequest
 from wagtail.models import Locale
+
+from . import snapshot
 
 ATTRIBUTE = "_kommunnatverk_locales"
 
 
 class Locales:
-    def __init__(self) -> None:
-        self.by_id = {locale.pk: locale for locale in Locale.objects.all()}
-        self.by_code = {locale.language_code: locale for locale in self.by_id.values()}
+    def __init__(self, by_id: dict[int, Locale]) -> None:
+        self.by_id = by_id
+        self.by_code = {locale.language_code: locale for locale in by_id.values()}
 
     @classmethod
     def of(cls, request: HttpRequest) -> "Locales":
         locales = getattr(request, ATTRIBUTE, None)
         if locales is None:
-            locales = cls()
+            current = snapshot.of(request)
+            by_id = (
+                current.locales_by_id
+                if current is not None
+                else {locale.pk: locale for locale in Locale.objects.all()}
+            )
+            locales = cls(by_id)
             setattr(request, ATTRIBUTE, locales)
         return locales

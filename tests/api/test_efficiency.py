@@ -13,6 +13,8 @@ from .. import factories
 pytestmark = pytest.mark.django_db
 
 LIST_QUERY_BUDGET = 12
+# The demo's richest news item takes 13 (docs/performance.md lists them).
+DETAIL_QUERY_BUDGET = 14
 
 
 def add_news(count: int, prefix: str) -> None:
@@ -73,5 +75,5 @@ def test_detail_is_bounded(api, django_assert_max_num_queries, many_news, sv):
     small = NewsPage.objects.get(slug="nyhet-1")
     big = NewsPage.objects.get(slug="hogstadieklasser-sokes-till-nytt-projekt-om-hallbart-resande")
     assert count_queries(api, f"pages/{big.pk}/") <= count_queries(api, f"pages/{small.pk}/") + 4
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(DETAIL_QUERY_BUDGET):
         api(f"pages/{big.pk}/")

@@ -149,3 +149,29 @@ def test_response_cache_can_be_turned_off(api, monkeypatch):
         monkeypatch.setattr(snippets, "goal", lambda *a: calls.append(1) or original(*a))
         api("goals/")
         assert calls
+
+
+def test_site_and_locale_changes_reach_the_next_response_at_once(api, sv):
+    """Locales and sites are kept per content version (``api.snapshot``): a change to
+    either is a new version, so the very next request sees it."""
+    from wagtail.models import Locale, Site
+
+    before = api("pages/find/?path=/").data
+    assert before["meta"]["html_url"].startswith("http://localhost")
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "natverk.example", 443
+    site.save()
+    after = api("pages/find/?path=/").data
+    assert after["meta"]["html_url"].startswith("https://natverk.example/")
+
+    assert api("goals/?locale=de").status_code == 400
+    Locale.objects.create(language_code="de")
+    with override_settings(WAGTAIL_CONTENT_LANGUAGES=[("sv", "S"), ("en", "E"), ("de", "D")]):
+        assert api("goals/?locale=de").data == {"count": 0, "items": []}
+
+
+@override_settings(KOMMUNNATVERK={"API_RESPONSE_CACHE": None})
+def test_the_snapshot_is_built_once_per_content_version(api, django_assert_num_queries):
+    api("goals/")  # builds this version's snapshot: the locales
+    with django_assert_num_queries(2):  # the version, then the goals
+        assert api("goals/").status_code == 200

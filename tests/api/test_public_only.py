@@ -48,6 +48,7 @@ def test_draft_page(api, secret_news):
 
 
 def test_private_page(api, secret_news):
+    assert SECRET in everything_public(api)  # served once, so every per-version copy is warm
     PageViewRestriction.objects.create(
         page=secret_news, restriction_type="password", password="hemligt"
     )
@@ -55,6 +56,7 @@ def test_private_page(api, secret_news):
 
 
 def test_private_section_hides_its_subtree(api, secret_news):
+    assert SECRET in everything_public(api)
     PageViewRestriction.objects.create(page=secret_news.get_parent(), restriction_type="login")
     assert SECRET not in everything_public(api)
     assert api("pages/?type=news").data["count"] == 0
@@ -75,6 +77,15 @@ def test_unpublished_goal_is_not_embedded_or_listed(api, sv):
     assert "6" not in [g["code"] for g in api(f"pages/{news.pk}/").data["goals"]]
     assert "6" not in [g["code"] for g in api("goals/?framework=agenda-2030").data["items"]]
     assert api(f"pages/?goal={goal.pk}").status_code == 400
+
+
+def test_goals_of_an_unpublished_framework_are_not_embedded_or_listed(api, sv):
+    news = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+    assert api(f"pages/{news.pk}/").data["goals"]  # the check can see the goals
+    goal = Goal.objects.get(framework__slug="agenda-2030", code="6", locale=sv)
+    goal.framework.unpublish()
+    assert api(f"pages/{news.pk}/").data["goals"] == []
+    assert api("goals/").data["items"] == []
 
 
 def test_unpublished_organisation_is_not_embedded(api, sv):

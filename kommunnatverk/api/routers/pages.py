@@ -23,7 +23,13 @@ from ..params import (
     request_site,
     text_param,
 )
-from ..queries import PAGE_MODELS, in_locale, public_pages, relation_filter
+from ..queries import (
+    PAGE_MODELS,
+    in_locale,
+    public_pages,
+    public_translations,
+    relation_filter,
+)
 from ..schemas import PageDetail, PageList, PageType, ProjectStatus
 from ..serializers import pages as serialize
 from ..serializers.context import ApiContext
@@ -171,14 +177,15 @@ def find_page(
     served_fallback = False
     if page is None and fallback_locale is not None:
         page = _page_at(site, segments, fallback_locale)
-        if page is not None:
-            translated = (
-                public_pages().filter(translation_key=page.translation_key, locale=language).first()
-            )
-            page, served_fallback = (translated, False) if translated else (page, True)
+        served_fallback = page is not None
     if page is None:
         raise not_found(f"No published page of the network is at '{path}'.")
-    return _detail(request, page.pk, page.content_type_id, served_fallback)
+    translations = public_translations(page.translation_key)
+    if served_fallback:
+        # The fallback page's own translation wins when it lives at another path.
+        translated = next((p for p in translations if p.locale_id == language.pk), None)
+        page, served_fallback = (translated, False) if translated else (page, True)
+    return _detail(request, page, translations, served_fallback)
 
 
 @router.get(
@@ -194,32 +201,23 @@ def page_detail(
     locale: str | None = Query(None, description="Serve this page's translation in this locale."),
     fallback: str | None = Query(None),
 ):
-    found = (
-        public_pages()
-        .filter(pk=page_id)
-        .values_list("content_type_id", "translation_key", "locale_id")
-        .first()
-    )
-    if found is None:
+    # One query answers whether the page is public, its type and its translations.
+    translations = public_translations(Page.objects.filter(pk=page_id).values("translation_key"))
+    requested = next((page for page in translations if page.pk == page_id), None)
+    if requested is None:
         raise not_found(f"No published page of the network has the id {page_id}.")
-    content_type_id, translation_key, locale_id = found
     if locale is None:
-        return _detail(request, page_id, content_type_id, False)
+        return _detail(request, requested, translations, False)
 
     language = locale_param(request, locale)
-    if language.pk == locale_id:
-        return _detail(request, page_id, content_type_id, False)
+    if language.pk == requested.locale_id:
+        return _detail(request, requested, translations, False)
     fallback_locale = fallback_param(request, fallback, language)
-    translations = {
-        each_locale: (pk, each_type)
-        for pk, each_type, each_locale in public_pages()
-        .filter(translation_key=translation_key)
-        .values_list("pk", "content_type_id", "locale_id")
-    }
-    if language.pk in translations:
-        return _detail(request, *translations[language.pk], False)
-    if fallback_locale is not None and fallback_locale.pk in translations:
-        return _detail(request, *translations[fallback_locale.pk], True)
+    by_locale = {page.locale_id: page for page in translations}
+    if language.pk in by_locale:
+        return _detail(request, by_locale[language.pk], translations, False)
+    if fallback_locale is not None and fallback_locale.pk in by_locale:
+        return _detail(request, by_locale[fallback_locale.pk], translations, True)
     raise not_found(
         f"Page {page_id} has no published translation in '{language.language_code}'.",
         kind="translation-missing",
@@ -229,12 +227,13 @@ def page_detail(
 # Helpers ------------------------------------------------------------------------------
 
 
-def _detail(request: HttpRequest, page_id: int, content_type_id: int, fallback: bool) -> dict:
-    (page,) = _specific_pages([(page_id, content_type_id)], serialize.detail_queryset)
+def _detail(request: HttpRequest, light: Page, translations: list[Page], fallback: bool) -> dict:
+    """The detail of ``light`` (one of ``translations``), loaded whole as its own type."""
+    (page,) = _specific_pages([(light.pk, light.content_type_id)], serialize.detail_queryset)
     # A page is served whole in its own language (a fallback page too): text, goals, links.
     served = Locales.of(request).by_id[page.locale_id]
     with translation.override(served.language_code):
-        return serialize.detail(ApiContext(request, served), page, fallback)
+        return serialize.detail(ApiContext(request, served), page, translations, fallback)
 
 
 def _specific_pages(window: list[tuple[int, int]], queryset_for) -> list[Page]:

@@ -21,7 +21,7 @@ router = Router(tags=["snippets"])
 def frameworks(request: HttpRequest, locale: str | None = None):
     language = locale_param(request, locale)
     ctx = ApiContext(request, language)
-    items = GoalFramework.objects.filter(live=True, locale=language).order_by("title")
+    items = serialize.frameworks_queryset().filter(locale=language).order_by("title")
     data = [serialize.framework(ctx, item) for item in items]
     return {"count": len(data), "items": data}
 

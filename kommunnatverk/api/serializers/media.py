@@ -26,6 +26,19 @@ def prefetch_image(field_name: str, *spec_names: str) -> Prefetch:
     return Prefetch(field_name, queryset=images)
 
 
+def join_image(queryset, field_name: str, *spec_names: str):
+    """Join the image ``field_name`` into ``queryset`` and prefetch its renditions at the
+    named specs: one query fewer than :func:`prefetch_image`, for an image every row has."""
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec__in=[spec(name) for name in spec_names])
+    )
+    return queryset.select_related(field_name).prefetch_related(
+        Prefetch(f"{field_name}__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )
+
+
 def images_with_renditions(ids: Iterable[int], spec_name: str) -> dict:
     ids = set(ids)
     if not ids:

@@ -5,28 +5,17 @@ from wagtail.models import Page
 
 from ...models import (
     GroupPage,
-    GroupPageGoal,
-    GroupPageMember,
     NetworkPage,
-    NetworkPageFramework,
-    NetworkPagePartner,
     NewsPage,
-    NewsPageGoal,
-    NewsPageGroup,
-    NewsPageOrganisation,
-    NewsPageProject,
     ProjectPage,
     ProjectPageGoal,
-    ProjectPageGroup,
-    ProjectPageOrganisation,
     TaggedNewsPage,
-    TaggedProjectPage,
 )
-from ..queries import TYPE_OF_MODEL, public_pages
+from ..queries import TYPE_OF_MODEL
 from . import snippets
 from .context import ApiContext
 from .links import localised_pages, page_ref
-from .media import prefetch_image, rendition
+from .media import join_image, prefetch_image, rendition
 from .richtext import rich_text_html
 from .stream import body_blocks
 
@@ -44,12 +33,13 @@ def meta(ctx: ApiContext, page: Page, fallback: bool = False) -> dict:
     }
 
 
-def tags(page) -> list[dict]:
-    return [{"name": item.tag.name, "slug": item.tag.slug} for item in page.tagged_items.all()]
+def tags(items) -> list[dict]:
+    return [{"name": item.tag.name, "slug": item.tag.slug} for item in items]
 
 
 def goals_of(ctx: ApiContext, links) -> list[dict]:
-    goals = snippets.localise([link.goal for link in links], ctx.locale.pk)
+    goal_ids = (link.goal_id for link in links)
+    goals = snippets.GoalCatalogue.current().localised(goal_ids, ctx.locale.pk)
     return [snippets.goal(ctx, goal) for goal in goals]
 
 
@@ -76,7 +66,11 @@ def _common(ctx: ApiContext, page: Page, fallback: bool) -> dict:
 def summary(ctx: ApiContext, page: Page, fallback: bool) -> dict:
     data = _common(ctx, page, fallback)
     if isinstance(page, NewsPage):
-        data.update(date=page.date, tags=tags(page), thumbnail=rendition(page.image, "thumbnail"))
+        data.update(
+            date=page.date,
+            tags=tags(page.tagged_items.all()),
+            thumbnail=rendition(page.image, "thumbnail"),
+        )
     elif isinstance(page, ProjectPage):
         data.update(
             status=page.status,
@@ -88,34 +82,69 @@ def summary(ctx: ApiContext, page: Page, fallback: bool) -> dict:
     return data
 
 
-def _goal_links(model) -> Prefetch:
-    return Prefetch("goal_links", queryset=model.objects.select_related("goal__framework"))
+# Only what the serializers read (see ``snippets.GOAL_FIELDS``): Wagtail's own page
+# bookkeeping (revisions, locking, owner, scheduling) is never shown, so never loaded.
+UNSHOWN_PAGE_FIELDS = (
+    "draft_title",
+    "numchild",
+    "live",
+    "has_unpublished_changes",
+    "owner",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "latest_revision",
+    "latest_revision_created_at",
+    "live_revision",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "show_in_menus",
+    "alias_of",
+)
+LINK_FIELDS = ("page", "sort_order")
 
 
-def _org_links(model, related_name: str) -> Prefetch:
-    queryset = model.objects.select_related("organisation__parent").prefetch_related(
-        prefetch_image("organisation__logo", "logo")
+# Link rows with only what the serializers read. Lists prefetch them for every item at
+# once; a detail reads them straight from the page's managers, which costs less than
+# the prefetch machinery for one page and still works on a page held in memory (preview).
+
+
+def goal_links(links: QuerySet) -> QuerySet:
+    # Only the goal ids: the goals themselves come from ``snippets.GoalCatalogue``.
+    return links.only(*LINK_FIELDS, "goal")
+
+
+def organisation_links(links: QuerySet) -> QuerySet:
+    fields = (*LINK_FIELDS, *snippets.under("organisation", snippets.ORGANISATION_FIELDS))
+    if any(field.name == "role" for field in links.model._meta.fields):
+        fields += ("role",)
+    return (
+        links.select_related("organisation__parent")
+        .only(*fields)
+        .prefetch_related(prefetch_image("organisation__logo", "logo"))
     )
-    return Prefetch(related_name, queryset=queryset)
 
 
-def _page_links(model, related_name: str, target: str) -> Prefetch:
-    return Prefetch(related_name, queryset=model.objects.select_related(target))
+def page_links(links: QuerySet, target: str) -> QuerySet:
+    # The target is only a translation key here: links.localised_pages loads what is shown.
+    fields = (*LINK_FIELDS, f"{target}__id", f"{target}__translation_key")
+    return links.select_related(target).only(*fields)
 
 
-def _tag_links(model) -> Prefetch:
-    return Prefetch("tagged_items", queryset=model.objects.select_related("tag"))
+def tag_links(links: QuerySet) -> QuerySet:
+    return links.select_related("tag").only("content_object", "tag__name", "tag__slug")
 
 
 def summary_queryset(model: type[Page]) -> QuerySet:
     """The model's pages with everything :func:`summary` reads, in a fixed number of queries."""
-    queryset = model.objects.all()
+    queryset = model.objects.defer(*UNSHOWN_PAGE_FIELDS)
     if model is NewsPage:
-        return queryset.prefetch_related(
-            _tag_links(TaggedNewsPage), prefetch_image("image", "thumbnail")
-        )
+        tagged = Prefetch("tagged_items", queryset=tag_links(TaggedNewsPage.objects.all()))
+        return join_image(queryset, "image", "thumbnail").prefetch_related(tagged)
     if model is ProjectPage:
-        return queryset.prefetch_related(_goal_links(ProjectPageGoal))
+        goals = Prefetch("goal_links", queryset=goal_links(ProjectPageGoal.objects.all()))
+        return queryset.prefetch_related(goals)
     return queryset
 
 
@@ -123,41 +152,20 @@ def summary_queryset(model: type[Page]) -> QuerySet:
 
 
 def detail_queryset(model: type[Page]) -> QuerySet:
-    queryset = model.objects.all()
+    """The page itself; :func:`detail` reads its relations, one light query each."""
+    queryset = model.objects.defer(*UNSHOWN_PAGE_FIELDS)
     if model is NetworkPage:
-        frameworks = NetworkPageFramework.objects.select_related("framework")
         return queryset.select_related("coordinator__parent").prefetch_related(
-            "aims",
-            Prefetch("framework_links", queryset=frameworks),
-            _org_links(NetworkPagePartner, "partner_links"),
-            prefetch_image("coordinator__logo", "logo"),
-        )
-    if model is GroupPage:
-        return queryset.prefetch_related(
-            _goal_links(GroupPageGoal), _org_links(GroupPageMember, "member_links")
+            prefetch_image("coordinator__logo", "logo")
         )
     if model is NewsPage:
-        return queryset.prefetch_related(
-            _tag_links(TaggedNewsPage),
-            _goal_links(NewsPageGoal),
-            _org_links(NewsPageOrganisation, "organisation_links"),
-            _page_links(NewsPageGroup, "group_links", "group"),
-            _page_links(NewsPageProject, "project_links", "project"),
-            prefetch_image("image", "hero"),
-        )
-    if model is ProjectPage:
-        return queryset.prefetch_related(
-            _tag_links(TaggedProjectPage),
-            _goal_links(ProjectPageGoal),
-            _org_links(ProjectPageOrganisation, "organisation_links"),
-            _page_links(ProjectPageGroup, "group_links", "group"),
-        )
+        # One image: Wagtail's rendition cache serves it without the query a prefetch costs.
+        return queryset.select_related("image")
     return queryset
 
 
-def translations(ctx: ApiContext, page: Page) -> list[dict]:
+def translations(ctx: ApiContext, pages: list[Page]) -> list[dict]:
     """Every live, public translation, this page included, for hreflang."""
-    pages = public_pages().filter(translation_key=page.translation_key).order_by("locale_id")
     return [
         {
             "locale": ctx.code(other.locale_id),
@@ -170,28 +178,28 @@ def translations(ctx: ApiContext, page: Page) -> list[dict]:
     ]
 
 
-def detail(ctx: ApiContext, page: Page, fallback: bool) -> dict:
+def detail(ctx: ApiContext, page: Page, translated: list[Page], fallback: bool) -> dict:
+    """``translated``: the page's public translations, from ``queries.public_translations``."""
     data = {
         **_common(ctx, page, fallback),
         "seo_title": page.seo_title,
         "search_description": page.search_description,
-        "translations": translations(ctx, page),
-        "contact_sidebar": snippets.sidebar(ctx, _sidebar(page)),
+        "translations": translations(ctx, translated),
+        "contact_sidebar": _sidebar(ctx, page),
     }
     if isinstance(page, NetworkPage):
-        frameworks = snippets.localise(
-            [link.framework for link in page.framework_links.all()], ctx.locale.pk
+        framework_links = page.framework_links.select_related("framework").only(
+            *LINK_FIELDS, *snippets.under("framework", snippets.FRAMEWORK_FIELDS)
         )
+        frameworks = snippets.localise([link.framework for link in framework_links], ctx.locale.pk)
         coordinator = snippets.localise([page.coordinator], ctx.locale.pk)
         data.update(
             body=body_blocks(ctx, page.body),
             aims_heading=page.aims_heading,
-            aims=[aim.text for aim in page.aims.all()],
+            aims=[aim.text for aim in page.aims.only(*LINK_FIELDS, "text")],
             frameworks=[snippets.framework(ctx, fw) for fw in frameworks],
             coordinator=snippets.organisation(ctx, coordinator[0]) if coordinator else None,
-            partners=organisations_of(
-                ctx, (link.organisation for link in page.partner_links.all())
-            ),
+            partners=_organisations(ctx, organisation_links(page.partner_links.all())),
         )
     elif isinstance(page, GroupPage):
         data.update(
@@ -199,30 +207,22 @@ def detail(ctx: ApiContext, page: Page, fallback: bool) -> dict:
             participants=page.participants,
             meeting_forms=page.meeting_forms,
             body=body_blocks(ctx, page.body),
-            goals=goals_of(ctx, page.goal_links.all()),
-            members=organisations_of(ctx, (link.organisation for link in page.member_links.all())),
+            goals=goals_of(ctx, goal_links(page.goal_links.all())),
+            members=_organisations(ctx, organisation_links(page.member_links.all())),
         )
     elif isinstance(page, NewsPage):
         data.update(
             date=page.date,
             image=rendition(page.image, "hero"),
             body=body_blocks(ctx, page.body),
-            tags=tags(page),
-            groups=[
-                page_ref(ctx, p)
-                for p in localised_pages(ctx, (link.group for link in page.group_links.all()))
-            ],
-            projects=[
-                page_ref(ctx, p)
-                for p in localised_pages(ctx, (link.project for link in page.project_links.all()))
-            ],
-            goals=goals_of(ctx, page.goal_links.all()),
-            organisations=organisations_of(
-                ctx, (link.organisation for link in page.organisation_links.all())
-            ),
+            tags=tags(tag_links(page.tagged_items.all())),
+            groups=_pages(ctx, page_links(page.group_links.all(), "group"), "group"),
+            projects=_pages(ctx, page_links(page.project_links.all(), "project"), "project"),
+            goals=goals_of(ctx, goal_links(page.goal_links.all())),
+            organisations=_organisations(ctx, organisation_links(page.organisation_links.all())),
         )
     elif isinstance(page, ProjectPage):
-        links = list(page.organisation_links.all())
+        links = list(organisation_links(page.organisation_links.all()))
         data.update(
             status=page.status,
             status_label=str(page.get_status_display()),
@@ -231,24 +231,27 @@ def detail(ctx: ApiContext, page: Page, fallback: bool) -> dict:
             target_group=page.target_group,
             call_for_participants=rich_text_html(page.call_for_participants),
             body=body_blocks(ctx, page.body),
-            tags=tags(page),
-            goals=goals_of(ctx, page.goal_links.all()),
-            owners=organisations_of(
-                ctx, (lnk.organisation for lnk in links if lnk.role == "coordinator")
-            ),
-            funders=organisations_of(
-                ctx, (lnk.organisation for lnk in links if lnk.role == "funder")
-            ),
-            partners=organisations_of(
-                ctx, (lnk.organisation for lnk in links if lnk.role == "partner")
-            ),
-            groups=[
-                page_ref(ctx, p)
-                for p in localised_pages(ctx, (link.group for link in page.group_links.all()))
-            ],
+            tags=tags(tag_links(page.tagged_items.all())),
+            goals=goals_of(ctx, goal_links(page.goal_links.all())),
+            owners=_organisations(ctx, (link for link in links if link.role == "coordinator")),
+            funders=_organisations(ctx, (link for link in links if link.role == "funder")),
+            partners=_organisations(ctx, (link for link in links if link.role == "partner")),
+            groups=_pages(ctx, page_links(page.group_links.all(), "group"), "group"),
         )
     return data
 
 
-def _sidebar(page):
-    return page.resolve_contact_sidebar(snippets.sidebars_queryset())
+def _organisations(ctx: ApiContext, links) -> list[dict]:
+    return organisations_of(ctx, (link.organisation for link in links))
+
+
+def _pages(ctx: ApiContext, links, target: str) -> list[dict]:
+    linked = (getattr(link, target) for link in links)
+    return [page_ref(ctx, page) for page in localised_pages(ctx, linked)]
+
+
+def _sidebar(ctx: ApiContext, page: Page) -> dict | None:
+    found = page.resolved_contact_sidebar
+    if found is None:
+        return None
+    return snippets.sidebar(ctx, found, snippets.light_contacts(found.contacts.all()))

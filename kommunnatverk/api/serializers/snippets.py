@@ -3,13 +3,38 @@
 from collections.abc import Iterable
 from typing import TypeVar
 
-from django.db.models import Model, Prefetch
+from django.db.models import Model, Prefetch, QuerySet
 
 from ...models import Contact, ContactSidebar, Goal, GoalFramework, Organisation
+from .. import snapshot
 from .context import ApiContext
 from .media import prefetch_image, rendition
 
 T = TypeVar("T", bound=Model)
+
+
+def under(relation: str, fields: Iterable[str]) -> tuple[str, ...]:
+    """``fields`` as seen from a model that reaches them through ``relation``."""
+    return tuple(f"{relation}__{name}" for name in fields)
+
+
+# The columns the serializers below read, for ``only()``: a page detail embeds many
+# snippets, and building full rows of these draftable, revisioned models costs more
+# than the queries do.
+TRANSLATABLE = ("id", "locale", "translation_key", "live")
+FRAMEWORK_REF_FIELDS = ("id", "slug", "title", "live")
+FRAMEWORK_FIELDS = (*TRANSLATABLE, "slug", "title", "description", "url")
+GOAL_FIELDS = (
+    *TRANSLATABLE,
+    *("code", "title", "short_text", "colour", "url"),
+    *under("framework", FRAMEWORK_REF_FIELDS),
+)
+ORGANISATION_REF_FIELDS = ("id", "name", "live")
+ORGANISATION_FIELDS = (
+    *TRANSLATABLE,
+    *("name", "kind", "website", "short_text", "logo"),
+    *under("parent", ORGANISATION_REF_FIELDS),
+)
 
 
 def localise(objects: Iterable[T], locale_id: int) -> list[T]:
@@ -22,11 +47,8 @@ def localise(objects: Iterable[T], locale_id: int) -> list[T]:
     foreign = [obj for obj in objects if obj.locale_id != locale_id]
     translations = {}
     if foreign:
-        model = type(foreign[0])
-        found = model.objects.filter(
-            translation_key__in=[obj.translation_key for obj in foreign],
-            locale_id=locale_id,
-            live=True,
+        found = _published(type(foreign[0])).filter(
+            translation_key__in=[obj.translation_key for obj in foreign], locale_id=locale_id
         )
         translations = {obj.translation_key: obj for obj in found}
     result = []
@@ -35,6 +57,39 @@ def localise(objects: Iterable[T], locale_id: int) -> list[T]:
         if chosen.live:
             result.append(chosen)
     return result
+
+
+class GoalCatalogue:
+    """Every goal by id and by translation, for embedding the published ones."""
+
+    def __init__(self, goals: Iterable[Goal]) -> None:
+        self.by_id = {goal.pk: goal for goal in goals}
+        self.by_translation = {(g.translation_key, g.locale_id): g for g in self.by_id.values()}
+
+    @classmethod
+    def current(cls) -> "GoalCatalogue":
+        """Shared by the requests of one content version: a few dozen rows that nearly
+        every page embeds, which would otherwise cost a joined query per page."""
+        goals = Goal.objects.select_related("framework").only(*GOAL_FIELDS)
+        return snapshot.memo("goals", lambda: cls(goals))
+
+    @staticmethod
+    def published(goal: Goal) -> bool:
+        # A goal of an unpublished framework is as unpublished as the framework.
+        return goal.live and goal.framework.live
+
+    def localised(self, goal_ids: Iterable[int], locale_id: int) -> list[Goal]:
+        """Each published goal in ``locale_id`` where translated there, else as linked."""
+        found = []
+        for goal_id in goal_ids:
+            goal = self.by_id.get(goal_id)
+            if goal is None:
+                continue
+            translated = self.by_translation.get((goal.translation_key, locale_id))
+            chosen = translated if translated and self.published(translated) else goal
+            if self.published(chosen):
+                found.append(chosen)
+        return found
 
 
 def _localise_each(objects: list, locale_id: int) -> list:
@@ -99,10 +154,12 @@ def contact(ctx: ApiContext, obj: Contact, org: Organisation | None) -> dict:
     }
 
 
-def sidebar(ctx: ApiContext, obj: ContactSidebar | None) -> dict | None:
+def sidebar(ctx: ApiContext, obj: ContactSidebar | None, contacts=None) -> dict | None:
+    """``contacts``: from :func:`light_contacts`; by default, ``obj.contacts.all()``, as
+    prefetched by :func:`sidebars_queryset`."""
     if obj is None:
         return None
-    contacts = list(obj.contacts.all())
+    contacts = list(obj.contacts.all() if contacts is None else contacts)
     organisations = _localise_each([item.organisation for item in contacts], obj.locale_id)
     return {
         "id": obj.pk,
@@ -119,21 +176,48 @@ def sidebar(ctx: ApiContext, obj: ContactSidebar | None) -> dict | None:
 
 
 def goals_queryset():
-    return Goal.objects.filter(live=True).select_related("framework")
+    # A goal of an unpublished framework is as unpublished as the framework.
+    published = Goal.objects.filter(live=True, framework__live=True)
+    return published.select_related("framework").only(*GOAL_FIELDS)
 
 
 def organisations_queryset():
     return (
         Organisation.objects.filter(live=True)
         .select_related("parent")
+        .only(*ORGANISATION_FIELDS)
         .prefetch_related(prefetch_image("logo", "logo"))
     )
 
 
-def sidebars_queryset():
-    contacts = Contact.objects.select_related("organisation").prefetch_related(
-        prefetch_image("photo", "photo")
+def frameworks_queryset():
+    return GoalFramework.objects.filter(live=True).only(*FRAMEWORK_FIELDS)
+
+
+def _published(model: type[T]):
+    """Published rows of ``model`` with just what the serializers read."""
+    light = {
+        Goal: goals_queryset,
+        Organisation: organisations_queryset,
+        GoalFramework: frameworks_queryset,
+    }
+    return light[model]() if model in light else model.objects.filter(live=True)
+
+
+def light_contacts(contacts: QuerySet) -> QuerySet:
+    """Contacts with what :func:`contact` reads. Photos are joined, and their renditions
+    come from Wagtail's rendition cache: a sidebar has a few contacts, and a prefetch of
+    renditions costs more than a few cache reads."""
+    return contacts.select_related("organisation", "photo").only(
+        *("sidebar", "sort_order", "name", "role", "email", "phone", "photo"),
+        *under("organisation", TRANSLATABLE + ("name",)),
     )
-    return ContactSidebar.objects.filter(live=True).prefetch_related(
-        Prefetch("contacts", queryset=contacts)
+
+
+def sidebars_queryset():
+    contacts = Prefetch("contacts", queryset=light_contacts(Contact.objects.all()))
+    return (
+        ContactSidebar.objects.filter(live=True)
+        .only(*TRANSLATABLE, "title", "text")
+        .prefetch_related(contacts)
     )
