@@ -1,0 +1,153 @@
+"""System checks: a site that lacks what the package needs is told at ``check`` time,
+with the setting named and a hint, never by a traceback at request time."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+
+from . import conf
+
+REQUIRED_LANGUAGES = ("sv", "en")
+
+
+def _content_languages() -> list[str]:
+    languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or settings.LANGUAGES
+    return [code for code, _name in languages]
+
+
+@register(Tags.compatibility)
+def check_localisation(app_configs=None, **kwargs) -> list[Error]:
+    errors = []
+    if not apps.is_installed("wagtail_localize"):
+        errors.append(
+            Error(
+                "wagtail_localize is not in INSTALLED_APPS.",
+                hint="Add 'wagtail_localize' and 'wagtail_localize.locales' to "
+                "INSTALLED_APPS: the package's snippets and pages are translated with it.",
+                id="kommunnatverk.E001",
+            )
+        )
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        errors.append(
+            Error(
+                "WAGTAIL_I18N_ENABLED is not True.",
+                hint="Set WAGTAIL_I18N_ENABLED = True: the network's content is in "
+                "Swedish and English.",
+                id="kommunnatverk.E002",
+            )
+        )
+    missing = [code for code in REQUIRED_LANGUAGES if code not in _content_languages()]
+    if missing:
+        errors.append(
+            Error(
+                f"The content languages lack {', '.join(repr(c) for c in missing)}.",
+                hint="List ('sv', 'Svenska') and ('en', 'English') in "
+                "WAGTAIL_CONTENT_LANGUAGES (and LANGUAGES).",
+                id="kommunnatverk.E003",
+            )
+        )
+    return errors
+
+
+def _positive_int(value: Any) -> str | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
+    return None if ok else "a whole number above 0"
+
+
+def _text(value: Any) -> str | None:
+    return None if isinstance(value, str) and value.strip() else "a non-empty string"
+
+
+def _locale_or_none(value: Any) -> str | None:
+    if value is None:
+        return None
+    if value in _content_languages():
+        return None
+    return f"None or one of the content languages ({', '.join(_content_languages())})"
+
+
+def _locale(value: Any) -> str | None:
+    return (
+        None
+        if value in _content_languages()
+        else (f"one of the content languages ({', '.join(_content_languages())})")
+    )
+
+
+def _cache_alias_or_none(value: Any) -> str | None:
+    if value is None or value in getattr(settings, "CACHES", {}):
+        return None
+    return f"None or an alias in CACHES ({', '.join(getattr(settings, 'CACHES', {}))})"
+
+
+def _renditions(value: Any) -> str | None:
+    from wagtail.images.models import Filter
+
+    if not isinstance(value, dict):
+        return "a dict of rendition names to Wagtail filter specs"
+    missing = [name for name in conf.DEFAULTS["RENDITIONS"] if name not in value]
+    if missing:
+        return f"a dict with the renditions {', '.join(missing)} too"
+    for name, spec in value.items():
+        try:
+            Filter(spec=spec).operations  # noqa: B018 - parsing is the check
+        except (ValueError, TypeError, AttributeError) as error:  # InvalidFilterSpecError
+            return f"valid filter specs; {name!r}: {spec!r} is not ({error})"
+    return None
+
+
+VALIDATORS: dict[str, Callable[[Any], str | None]] = {
+    "SOURCE_LOCALE": _locale,
+    "FALLBACK_LOCALE": _locale_or_none,
+    "API_DEFAULT_LIMIT": _positive_int,
+    "API_MAX_LIMIT": _positive_int,
+    "API_RESPONSE_CACHE": _cache_alias_or_none,
+    "API_RESPONSE_CACHE_TIMEOUT": _positive_int,
+    "API_CACHE_CONTROL": _text,
+    "RENDITIONS": _renditions,
+}
+
+
+@register(Tags.compatibility)
+def check_settings(app_configs=None, **kwargs) -> list[Error]:
+    user = getattr(settings, "KOMMUNNATVERK", {})
+    if not isinstance(user, dict):
+        return [
+            Error(
+                "KOMMUNNATVERK is not a dict.",
+                hint="Set KOMMUNNATVERK = {...} with the keys in the settings reference.",
+                id="kommunnatverk.E004",
+            )
+        ]
+    errors = []
+    for key in sorted(set(user) - set(conf.DEFAULTS)):
+        errors.append(
+            Error(
+                f"KOMMUNNATVERK has an unknown key {key!r}.",
+                hint=f"Known keys: {', '.join(conf.DEFAULTS)}. Check the spelling.",
+                id="kommunnatverk.E004",
+            )
+        )
+    for key, validate in VALIDATORS.items():
+        if key in user and (expected := validate(user[key])) is not None:
+            errors.append(
+                Error(
+                    f"KOMMUNNATVERK[{key!r}] is {user[key]!r}.",
+                    hint=f"It must be {expected}.",
+                    id="kommunnatverk.E005",
+                )
+            )
+    limits = conf.get("API_DEFAULT_LIMIT"), conf.get("API_MAX_LIMIT")
+    if all(_positive_int(v) is None for v in limits) and limits[0] > limits[1]:
+        errors.append(
+            Error(
+                f"KOMMUNNATVERK['API_DEFAULT_LIMIT'] ({limits[0]}) is above "
+                f"KOMMUNNATVERK['API_MAX_LIMIT'] ({limits[1]}).",
+                hint="The default page size must be one a client may ask for.",
+                id="kommunnatverk.E005",
+            )
+        )
+    return errors

@@ -1,0 +1,96 @@
+"""System checks name what a site lacks, with an id of their own and a hint."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+from django.test import override_settings
+
+from kommunnatverk.checks import check_localisation, check_settings
+
+APPS_WITHOUT_LOCALIZE = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "wagtail",
+    "kommunnatverk",
+]
+
+
+def ids(errors) -> list[str]:
+    return [error.id for error in errors]
+
+
+def test_the_example_and_test_settings_pass():
+    assert check_localisation() == []
+    assert check_settings() == []
+
+
+def test_missing_wagtail_localize():
+    with override_settings(INSTALLED_APPS=APPS_WITHOUT_LOCALIZE):
+        errors = check_localisation()
+    assert ids(errors) == ["kommunnatverk.E001"]
+    assert "wagtail_localize" in errors[0].msg and "INSTALLED_APPS" in errors[0].hint
+
+
+@override_settings(WAGTAIL_I18N_ENABLED=False)
+def test_i18n_off():
+    errors = check_localisation()
+    assert ids(errors) == ["kommunnatverk.E002"]
+    assert "WAGTAIL_I18N_ENABLED" in errors[0].msg
+
+
+@override_settings(WAGTAIL_CONTENT_LANGUAGES=[("sv", "Svenska"), ("de", "Deutsch")])
+def test_english_missing_from_the_content_languages():
+    errors = check_localisation()
+    assert ids(errors) == ["kommunnatverk.E003"]
+    assert "'en'" in errors[0].msg and "'sv'" not in errors[0].msg
+
+
+@override_settings(KOMMUNNATVERK={"API_MAX_LIMT": 50})
+def test_unknown_key_is_named():
+    (error,) = check_settings()
+    assert error.id == "kommunnatverk.E004"
+    assert "'API_MAX_LIMT'" in error.msg and "API_MAX_LIMIT" in error.hint
+
+
+@override_settings(KOMMUNNATVERK=["SOURCE_LOCALE", "sv"])
+def test_setting_that_is_not_a_dict():
+    assert ids(check_settings()) == ["kommunnatverk.E004"]
+
+
+@pytest.mark.parametrize(
+    "key, value, expected",
+    [
+        ("SOURCE_LOCALE", "fi", "content languages"),
+        ("FALLBACK_LOCALE", "xx", "None or one of the content languages"),
+        ("API_DEFAULT_LIMIT", 0, "above 0"),
+        ("API_MAX_LIMIT", "100", "whole number"),
+        ("API_RESPONSE_CACHE", "redis", "alias in CACHES"),
+        ("API_RESPONSE_CACHE_TIMEOUT", -1, "above 0"),
+        ("API_CACHE_CONTROL", "", "non-empty string"),
+        ("RENDITIONS", {"thumbnail": "fill-480x270"}, "hero"),
+        (
+            "RENDITIONS",
+            {"thumbnail": "fill-x", "hero": "width-1", "logo": "max-1x1", "photo": "fill-1x1"},
+            "'thumbnail'",
+        ),
+    ],
+)
+def test_invalid_values_are_named_with_what_they_must_be(key, value, expected):
+    with override_settings(KOMMUNNATVERK={key: value}):
+        (error,) = check_settings()
+    assert error.id == "kommunnatverk.E005"
+    assert key in error.msg and expected in error.hint
+
+
+@override_settings(KOMMUNNATVERK={"API_DEFAULT_LIMIT": 200})
+def test_default_limit_above_the_maximum():
+    (error,) = check_settings()
+    assert error.id == "kommunnatverk.E005" and "API_MAX_LIMIT" in error.msg
+
+
+@override_settings(KOMMUNNATVERK={"API_MAX_LIMT": 50}, WAGTAIL_I18N_ENABLED=False)
+def test_manage_py_check_reports_them():
+    with pytest.raises(SystemCheckError) as raised:
+        call_command("check")
+    assert "kommunnatverk.E002" in str(raised.value)
+    assert "kommunnatverk.E004" in str(raised.value)
