@@ -6,7 +6,7 @@ MANAGE := cd example_site && ../$(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo demo-data test lint messages docs wheel clean
+.PHONY: install demo demo-data test test-wheel test-lowest lint messages docs wheel clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ demo: demo-data
 
 test: install
 	$(PY) -m pytest
+
+# The suite against the built wheel, installed into a clean virtualenv.
+test-wheel: install
+	scripts/test-wheel.sh
+
+# The suite with the lowest versions pyproject.toml allows, in a clean virtualenv.
+test-lowest:
+	scripts/test-lowest.sh
 
 lint: install
 	$(VENV)/bin/ruff check .

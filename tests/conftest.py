@@ -1,6 +1,19 @@
+import os
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
+
+import kommunnatverk
+
+
+def pytest_configure(config) -> None:
+    """Under ``make test-wheel``, prove the suite runs against the installed wheel."""
+    if os.environ.get("KOMMUNNATVERK_EXPECT_INSTALLED"):
+        where = Path(kommunnatverk.__file__).resolve()
+        if "site-packages" not in where.parts:
+            raise pytest.UsageError(f"kommunnatverk was imported from {where}, not the wheel")
 
 
 @pytest.fixture(scope="session")
