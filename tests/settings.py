@@ -16,3 +16,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
+# A site's own app that extends a package page type (docs/how-to/extend.md).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.extension"]  # noqa: F405

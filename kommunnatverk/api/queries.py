@@ -27,6 +27,13 @@ PAGE_MODELS: dict[str, type[Page]] = {
 }
 TYPE_OF_MODEL = {model: name for name, model in PAGE_MODELS.items()}
 
+
+def type_name(model: type) -> str | None:
+    """The API type of a page model: its own, or that of the package type it extends (a
+    site's ``EventPage(NewsPage)`` is ``news``); None for pages of other apps."""
+    return next((TYPE_OF_MODEL[base] for base in model.__mro__ if base in TYPE_OF_MODEL), None)
+
+
 # Filter parameter → {page type: lookup on that type's model}.
 RELATION_FILTERS: dict[str, dict[str, str]] = {
     "tag": {"news": "tagged_items__tag__slug", "project": "tagged_items__tag__slug"},

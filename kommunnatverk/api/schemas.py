@@ -1,7 +1,7 @@
 """Response schemas: every field of the package's own content has a concrete type."""
 
 from datetime import date, datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from ninja import Schema
 from pydantic import Field
@@ -177,6 +177,11 @@ class PageDetailBase(Schema):
     translations: list[Translation]
     contact_sidebar: ContactSidebar | None = Field(
         description="The page's own sidebar or its nearest ancestor's, resolved."
+    )
+    extra: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Fields a site adds in its own subclass of this page type, by the "
+        "names in that subclass's api_fields. Empty for the package's own types.",
     )
 
 

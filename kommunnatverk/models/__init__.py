@@ -1,3 +1,4 @@
+from .base import NetworkContentPage, tabbed
 from .content_version import ContentVersion
 from .links import (
     GroupPageGoal,
@@ -31,6 +32,7 @@ __all__ = [
     "GroupPageGoal",
     "GroupPageMember",
     "NetworkAim",
+    "NetworkContentPage",
     "NetworkPage",
     "NetworkPageFramework",
     "NetworkPagePartner",
@@ -49,4 +51,5 @@ __all__ = [
     "ProjectPageOrganisation",
     "TaggedNewsPage",
     "TaggedProjectPage",
+    "tabbed",
 ]

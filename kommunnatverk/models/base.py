@@ -5,7 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from .snippets import ContactSidebar
@@ -50,6 +50,16 @@ class NetworkContentPage(Page):
     class Meta:
         abstract = True
 
+    @classmethod
+    def clean_subpage_models(cls) -> list[type[Page]]:
+        """The listed subpage types and the subclasses a site makes of them, so that a
+        site's ``EventPage(NewsPage)`` goes under the news index without editing it."""
+        return _with_subclasses(super().clean_subpage_models())
+
+    @classmethod
+    def clean_parent_page_models(cls) -> list[type[Page]]:
+        return _with_subclasses(super().clean_parent_page_models())
+
     @cached_property
     def resolved_contact_sidebar(self) -> ContactSidebar | None:
         """This page's sidebar, or the nearest ancestor's, in this page's locale, if live.
@@ -88,7 +98,7 @@ class NetworkContentPage(Page):
             params.append(self.contact_sidebar_id)
         if paths:
             placeholders = ", ".join(["%s"] * len(paths))
-            for model in _concrete_subclasses(NetworkContentPage):
+            for model in _tables_with_a_sidebar():
                 table = quote(model._meta.db_table)
                 link = quote(model._meta.pk.column)
                 sidebar = quote(model._meta.get_field("contact_sidebar").column)
@@ -104,6 +114,24 @@ class NetworkContentPage(Page):
         # Identifiers come from model metadata; every value is a parameter.
         chain = list(ContactSidebar.objects.raw(" UNION ALL ".join(selects), params))
         return sorted(chain, key=lambda sidebar: sidebar.chain_depth, reverse=True)
+
+
+def _with_subclasses(models: list[type[Page]]) -> list[type[Page]]:
+    listed = tuple(models)
+    if not listed:
+        return models
+    added = [m for m in get_page_models() if m not in listed and issubclass(m, listed)]
+    return [*models, *added]
+
+
+def _tables_with_a_sidebar() -> list[type]:
+    """The models whose own table has ``contact_sidebar_id``: not a site's subclasses of
+    them, which keep it in their parent's table."""
+    return [
+        model
+        for model in _concrete_subclasses(NetworkContentPage)
+        if model._meta.get_field("contact_sidebar").model is model
+    ]
 
 
 def _concrete_subclasses(base: type) -> list[type]:

@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page
 from ..caching import conditional
 from ..errors import RESPONSES, not_found
 from ..params import fallback_param, locale_param, request_site
-from ..queries import TYPE_OF_MODEL, public_pages
+from ..queries import public_pages, type_name
 from ..schemas import Navigation
 from ..serializers.context import ApiContext
 
@@ -67,10 +67,10 @@ def _item(ctx: ApiContext, page: Page, language: Locale, fallback: Locale | None
                 extra = public_pages(any_type=True).child_of(source).in_menu().specific()
                 for child in extra.exclude(translation_key__in=seen):
                     children.append(_item(ctx, child, language, fallback, depth - 1))
-    ours = type(page) in TYPE_OF_MODEL
+    ours = type_name(type(page)) is not None
     return {
         "id": page.pk,
-        "type": TYPE_OF_MODEL.get(type(page), page._meta.label),
+        "type": type_name(type(page)) or page._meta.label,
         "title": page.title,
         "url": ctx.page_url(page),
         "api_url": ctx.page_api_url(page.pk) if ours else None,

@@ -5,14 +5,14 @@ from collections.abc import Iterable
 from django.db.models import Q
 from wagtail.models import Page
 
-from ..queries import TYPE_OF_MODEL, public_pages
+from ..queries import public_pages, type_name
 from .context import ApiContext
 
 
 def page_ref(ctx: ApiContext, page: Page) -> dict:
     return {
         "id": page.pk,
-        "type": TYPE_OF_MODEL[page.specific_class],
+        "type": type_name(page.specific_class),
         "title": page.title,
         "url": ctx.page_url(page),
         "api_url": ctx.page_api_url(page.pk),

@@ -11,12 +11,13 @@ from ...models import (
     ProjectPageGoal,
     TaggedNewsPage,
 )
-from ..queries import TYPE_OF_MODEL
+from ..queries import type_name
 from . import snippets
 from .context import ApiContext
 from .links import localised_pages, page_ref
 from .media import join_image, prefetch_image, rendition
 from .richtext import rich_text_html
+from .site_fields import site_fields
 from .stream import body_blocks
 
 
@@ -55,7 +56,7 @@ def _common(ctx: ApiContext, page: Page, fallback: bool) -> dict:
     """The fields summaries and details share."""
     return {
         "id": page.pk,
-        "type": TYPE_OF_MODEL[type(page)],
+        "type": type_name(type(page)),
         "title": page.title,
         "slug": page.slug,
         "intro": page.intro,
@@ -139,10 +140,10 @@ def tag_links(links: QuerySet) -> QuerySet:
 def summary_queryset(model: type[Page]) -> QuerySet:
     """The model's pages with everything :func:`summary` reads, in a fixed number of queries."""
     queryset = model.objects.defer(*UNSHOWN_PAGE_FIELDS)
-    if model is NewsPage:
+    if issubclass(model, NewsPage):
         tagged = Prefetch("tagged_items", queryset=tag_links(TaggedNewsPage.objects.all()))
         return join_image(queryset, "image", "thumbnail").prefetch_related(tagged)
-    if model is ProjectPage:
+    if issubclass(model, ProjectPage):
         goals = Prefetch("goal_links", queryset=goal_links(ProjectPageGoal.objects.all()))
         return queryset.prefetch_related(goals)
     return queryset
@@ -154,11 +155,11 @@ def summary_queryset(model: type[Page]) -> QuerySet:
 def detail_queryset(model: type[Page]) -> QuerySet:
     """The page itself; :func:`detail` reads its relations, one light query each."""
     queryset = model.objects.defer(*UNSHOWN_PAGE_FIELDS)
-    if model is NetworkPage:
+    if issubclass(model, NetworkPage):
         return queryset.select_related("coordinator__parent").prefetch_related(
             prefetch_image("coordinator__logo", "logo")
         )
-    if model is NewsPage:
+    if issubclass(model, NewsPage):
         # One image: Wagtail's rendition cache serves it without the query a prefetch costs.
         return queryset.select_related("image")
     return queryset
@@ -238,6 +239,7 @@ def detail(ctx: ApiContext, page: Page, translated: list[Page], fallback: bool) 
             partners=_organisations(ctx, (link for link in links if link.role == "partner")),
             groups=_pages(ctx, page_links(page.group_links.all(), "group"), "group"),
         )
+    data["extra"] = site_fields(ctx, page)
     return data
 
 
