@@ -6,7 +6,7 @@ MANAGE := cd example_site && ../$(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo demo-data test test-wheel test-lowest lint messages docs wheel clean
+.PHONY: install demo demo-data test test-wheel test-lowest test-fresh-site lint messages docs wheel clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ test-wheel: install
 # The suite with the lowest versions pyproject.toml allows, in a clean virtualenv.
 test-lowest:
 	scripts/test-lowest.sh
+
+# A new `wagtail start` project installs the wheel and follows the tutorial's snippets.
+test-fresh-site: install
+	scripts/test-fresh-site.sh
 
 lint: install
 	$(VENV)/bin/ruff check .

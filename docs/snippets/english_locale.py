@@ -1,0 +1,3 @@
+from wagtail.models import Locale
+
+Locale.objects.get_or_create(language_code="en")

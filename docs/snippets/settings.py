@@ -1,0 +1,22 @@
+# kommunnatverk: add this at the end of your settings
+# (settings/base.py in a project made by `wagtail start`).
+from django.utils.translation import gettext_lazy as _
+
+# wagtail_localize.locales replaces wagtail.locales.
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "wagtail.locales"]
+INSTALLED_APPS += ["kommunnatverk", "wagtail_localize", "wagtail_localize.locales"]
+
+# Swedish is the language editors write in; English is translated from it.
+LANGUAGE_CODE = "sv"
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    ("sv", _("Swedish")),
+    ("en", _("English")),
+]
+WAGTAIL_I18N_ENABLED = True
+USE_I18N = True
+
+# The language of each request: after the sessions, before CommonMiddleware.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+    "django.middleware.locale.LocaleMiddleware",
+)
