@@ -6,7 +6,7 @@ MANAGE := cd example_site && ../$(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo demo-data test test-wheel test-lowest test-fresh-site lint messages docs wheel clean
+.PHONY: install demo demo-data test test-wheel test-lowest test-fresh-site lint messages openapi docs wheel clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ lint: install
 messages: install
 	cd kommunnatverk && ../$(PY) -m django makemessages --locale sv --no-obsolete --add-location file
 	cd kommunnatverk && ../$(PY) -m django compilemessages --locale sv
+
+# The OpenAPI document the docs publish, as the example site serves it.
+openapi: install
+	$(PY) scripts/export_openapi.py
 
 docs: install
 	$(VENV)/bin/mkdocs build --strict

@@ -17,7 +17,9 @@ python3 -m venv "$work/venv"
 wheel=$(ls dist/kommunnatverk-*.whl)
 "$work/venv/bin/python" -m pip install --quiet "${wheel}[example]" --group pyproject.toml:test
 
+mkdir -p "$work/docs/reference"
 cp -r tests example_site "$work/"
+cp docs/reference/openapi.json "$work/docs/reference/"
 rm -rf "$work/example_site/db.sqlite3" "$work/example_site/media"
 cat > "$work/pytest.ini" <<'INI'
 [pytest]

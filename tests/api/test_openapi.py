@@ -1,5 +1,8 @@
 """The OpenAPI document is valid and precise, and real responses match it."""
 
+import json
+from pathlib import Path
+
 import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
@@ -24,6 +27,11 @@ def test_document_is_valid_openapi(document):
     assert {f"{PREFIX}{p}" for p in ("/pages/", "/pages/find/", "/pages/{page_id}/")} <= set(
         document["paths"]
     )
+
+
+def test_the_document_in_the_docs_is_current(document):
+    published = Path(__file__).resolve().parents[2] / "docs" / "reference" / "openapi.json"
+    assert json.loads(published.read_text()) == document, "run `make openapi`"
 
 
 def test_interactive_docs_are_served(client):

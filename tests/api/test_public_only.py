@@ -112,3 +112,13 @@ def test_private_group_is_not_linked_from_news(api, sv):
     PageViewRestriction.objects.create(page=group, restriction_type="login")
     news = NewsPage.objects.get(slug="fler-jobb-och-battre-ekonomi-genom-kommunala-miljomal")
     assert api(f"pages/{news.pk}/").data["groups"] == []
+
+
+def test_rich_text_links_to_a_private_page_lose_their_address(api, secret_news):
+    group = GroupPage.objects.get(slug="naturvardsgruppen")
+    group.purpose = f'<p>Läs <a linktype="page" id="{secret_news.pk}">nyheten</a>.</p>'
+    group.save_revision().publish()
+    assert secret_news.url in api(f"pages/{group.pk}/").data["purpose"]  # public: linked
+    PageViewRestriction.objects.create(page=secret_news, restriction_type="login")
+    purpose = api(f"pages/{group.pk}/").data["purpose"]
+    assert "nyheten" in purpose and secret_news.url not in purpose and "href" not in purpose
