@@ -6,7 +6,7 @@ MANAGE := cd example_site && ../$(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo demo-data test test-wheel test-lowest test-fresh-site lint messages openapi docs wheel clean
+.PHONY: install demo demo-data test test-postgres test-wheel test-lowest test-fresh-site lint messages openapi docs wheel clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ demo: demo-data
 
 test: install
 	$(PY) -m pytest
+
+# The suite on a throwaway PostgreSQL 15 server (initdb/pg_ctl) on 127.0.0.1.
+test-postgres: install
+	scripts/test-postgres.sh
 
 # The suite against the built wheel, installed into a clean virtualenv.
 test-wheel: install
