@@ -1,6 +1,7 @@
 """Settings of the example site: a Wagtail project that installs kommunnatverk.
 
-Reads ``DATABASE_URL`` (default: a SQLite file beside this project) and ``SECRET_KEY``.
+Reads ``DATABASE_URL`` (default: a SQLite file beside this project), ``REDIS_URL``
+(optional: a shared cache) and ``SECRET_KEY``.
 """
 
 import os
@@ -82,6 +83,16 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+
+# Several app servers share one cache when REDIS_URL is set: API responses by ETag and
+# Wagtail's renditions. Without it each process keeps its own, which is still correct.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
