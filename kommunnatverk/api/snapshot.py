@@ -17,6 +17,9 @@ from django.http.request import split_domain_port
 from wagtail.models import Locale, PageViewRestriction, Site
 
 VERSION_ATTRIBUTE = "kommunnatverk_content_version"
+# Hosts whose Site is remembered per version. The Host header is the client's to choose
+# (ALLOWED_HOSTS may be "*" behind a CDN), so the memo must not grow with it.
+MAX_REMEMBERED_HOSTS = 64
 T = TypeVar("T")
 
 
@@ -24,6 +27,7 @@ class Snapshot:
     def __init__(self, version: str) -> None:
         self.version = version
         self._memo: dict[object, object] = {}
+        self._sites: dict[tuple[str, int], Site | None] = {}
 
     def memo(self, key: object, build: Callable[[], T]) -> T:
         """``build()``, once per version and process."""
@@ -37,7 +41,12 @@ class Snapshot:
 
     def site_for(self, request: HttpRequest) -> Site | None:
         host = (split_domain_port(request._get_raw_host())[0], request.get_port())
-        return self.memo(("site", host), lambda: Site._find_for_request(request))
+        if host not in self._sites:
+            site = Site._find_for_request(request)
+            if len(self._sites) >= MAX_REMEMBERED_HOSTS:
+                return site
+            self._sites[host] = site
+        return self._sites[host]
 
     def root_paths(self) -> list:
         return self.memo("site_root_paths", Site.get_site_root_paths)

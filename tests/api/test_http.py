@@ -175,3 +175,12 @@ def test_the_snapshot_is_built_once_per_content_version(api, django_assert_num_q
     api("goals/")  # builds this version's snapshot: the locales
     with django_assert_num_queries(2):  # the version, then the goals
         assert api("goals/").status_code == 200
+
+
+def test_the_site_memo_does_not_grow_with_the_host_header(api):
+    from kommunnatverk.api import snapshot
+
+    for n in range(snapshot.MAX_REMEMBERED_HOSTS + 20):
+        assert api("goals/", HTTP_HOST=f"host{n}.example").status_code == 200
+    current = snapshot.for_version(snapshot._current.version)
+    assert len(current._sites) == snapshot.MAX_REMEMBERED_HOSTS
