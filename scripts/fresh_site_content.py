@@ -102,4 +102,8 @@ for path, title in (("/", "Kommunnätverket"), ("/en/", "The Municipal Network")
     if not response.json()["meta"]["html_url"].startswith("http://natverket.example/"):
         fail(f"second site, find {path}: html_url {response.json()['meta']['html_url']}")
 get("/api/network/pages/?locale=xx", status=400)
+if b"Water Day" not in get("/en/feeds/news.rss").content:
+    fail("the English news feed lacks the news item")
+if b'hreflang="x-default"' not in get("/sitemap.xml").content:
+    fail("sitemap.xml has no hreflang alternates")
 print("Fresh site: network and news read back in Swedish and English, on two sites.")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 # wagtail_localize.locales replaces wagtail.locales.
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "wagtail.locales"]
 INSTALLED_APPS += ["kommunnatverk", "wagtail_localize", "wagtail_localize.locales"]
+INSTALLED_APPS += ["django.contrib.sitemaps"]  # the template of sitemap.xml
 
 # Swedish is the language editors write in; English is translated from it.
 LANGUAGE_CODE = "sv"

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kommunnatverk.urls import feed_urlpatterns, sitemap_urlpatterns
 from search import views as search_views
 
 urlpatterns = [
@@ -15,6 +16,8 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     # The delivery API, outside the language prefix: its locale is a parameter.
     path("api/network/", include("kommunnatverk.api.urls")),
+    # sitemap.xml of both languages, with hreflang alternates.
+    *sitemap_urlpatterns,
 ]
 
 if settings.DEBUG:
@@ -24,8 +27,10 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Pages last, since they match every path: Swedish at /, English under /en/.
+# News feeds per language, then the pages last, since they match every path:
+# Swedish at /, English under /en/.
 urlpatterns += i18n_patterns(
+    *feed_urlpatterns,
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kommunnatverk.urls import feed_urlpatterns, sitemap_urlpatterns
+
 from .api import api_router
 
 urlpatterns = [
@@ -12,6 +14,7 @@ urlpatterns = [
     path("api/network/", include("kommunnatverk.api.urls")),
     path("api/v2/", api_router.urls),
     path("documents/", include(wagtaildocs_urls)),
+    *sitemap_urlpatterns,
 ]
 
 if settings.DEBUG:
@@ -23,4 +26,7 @@ if settings.DEBUG:
 
 # Swedish pages at /…, English at /en/…. Not prefixing the default language also keeps
 # LocaleMiddleware from answering the APIs' 404s with a redirect to /sv/api/….
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# News feeds per language (/feeds/news.rss, /en/feeds/news.rss), before the pages.
+urlpatterns += i18n_patterns(
+    *feed_urlpatterns, path("", include(wagtail_urls)), prefix_default_language=False
+)

@@ -124,6 +124,29 @@ def language_switcher(context: template.Context, page: Page | None) -> dict[str,
     return {"translations": entries}
 
 
+@register.simple_tag(takes_context=True)
+def hreflang_links(context: template.Context, page: Page | None) -> list[dict[str, str]]:
+    """``<link rel="alternate" hreflang>`` entries for ``page``: itself and each live,
+    public translation, with absolute URLs, and ``x-default`` for the source locale."""
+    if page is None or not getattr(page, "translation_key", None):
+        return []
+    request: HttpRequest | None = context.get("request")
+    pages = page.get_translations(inclusive=True).live()
+    if hasattr(pages, "public"):
+        pages = pages.public()
+    links = [
+        {"lang_code": item.locale.language_code, "location": url}
+        for item in pages.select_related("locale").order_by("locale__language_code")
+        if (url := item.get_full_url(request))
+    ]
+    if len(links) < 2:
+        return []
+    source = next((link for link in links if link["lang_code"] == conf.get("SOURCE_LOCALE")), None)
+    if source is not None:
+        links.append({"lang_code": "x-default", "location": source["location"]})
+    return links
+
+
 @register.filter
 def in_locale(obj: Any, locale: Locale | None) -> Any:
     """``obj``'s live translation in ``locale``, or ``obj`` itself when there is none.

@@ -1,0 +1,58 @@
+"""``sitemap.xml`` for every language, each page with ``hreflang`` alternates.
+
+Django's sitemap framework gives alternates for one object served in several languages;
+in Wagtail a translation is a page of its own, so the alternates come from the page's
+translations here. ``x-default`` is the page in the source locale (``SOURCE_LOCALE``).
+Only public pages appear: live, not expired, not under a view restriction.
+"""
+
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
+from django.http import HttpRequest, HttpResponse
+from wagtail.models import Page
+
+from . import conf
+from .api.queries import public_pages
+from .pages_public import under_site
+
+
+class NetworkSitemap(Sitemap):
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+
+    def items(self) -> list[Page]:
+        pages = under_site(public_pages(any_type=True), self.request)
+        return list(pages.select_related("locale").order_by("path", "locale_id"))
+
+    def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
+        pages = self.items()
+        by_key: dict = {}
+        for item in pages:
+            by_key.setdefault(item.translation_key, []).append(item)
+        source = conf.get("SOURCE_LOCALE")
+        urls = []
+        for item in pages:
+            location = item.get_full_url(self.request)
+            if not location:
+                continue
+            alternates = [
+                {"lang_code": other.locale.language_code, "location": url}
+                for other in by_key[item.translation_key]
+                if (url := other.get_full_url(self.request))
+            ]
+            default = next((a for a in alternates if a["lang_code"] == source), None)
+            if len(alternates) > 1 and default:
+                alternates.append({"lang_code": "x-default", "location": default["location"]})
+            urls.append(
+                {
+                    "item": item,
+                    "location": location,
+                    "lastmod": item.last_published_at,
+                    "alternates": alternates if len(alternates) > 1 else [],
+                }
+            )
+        return urls
+
+
+def sitemap_view(request: HttpRequest) -> HttpResponse:
+    return sitemap(request, sitemaps={"network": NetworkSitemap(request)})

@@ -1,0 +1,97 @@
+"""News feeds per language, sitemap.xml with hreflang, and hreflang links in templates:
+public pages only."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from wagtail.models import PageViewRestriction, Site
+
+from kommunnatverk.models import NewsIndexPage, NewsPage
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def rss_items(client, path: str) -> list[dict]:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")
+    return [
+        {
+            "title": item.findtext("title"),
+            "link": item.findtext("link"),
+            "categories": [c.text for c in item.findall("category")],
+        }
+        for item in channel.findall("item")
+    ]
+
+
+def test_swedish_feed_has_the_swedish_news_with_tags_and_goals(client):
+    items = rss_items(client, "/feeds/news.rss")
+    water = next(i for i in items if i["title"] == "Internationella vattendagen – 22 mars")
+    assert (
+        water["link"] == NewsPage.objects.get(slug="internationella-vattendagen-22-mars").full_url
+    )
+    assert "vatten" in water["categories"]
+    assert any(c.startswith("6. ") for c in water["categories"])
+    assert not any(i["title"] == "World Water Day – 22 March" for i in items)
+
+
+def test_english_feeds_rss_and_atom(client):
+    items = rss_items(client, "/en/feeds/news.rss")
+    assert "World Water Day – 22 March" in [i["title"] for i in items]
+    response = client.get("/en/feeds/news.atom")
+    assert response.status_code == 200
+    entries = ET.fromstring(response.content).findall(f"{ATOM}entry")
+    assert "World Water Day – 22 March" in [e.findtext(f"{ATOM}title") for e in entries]
+
+
+def sitemap(client) -> dict[str, list[tuple[str, str]]]:
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return {
+        url.findtext(f"{SITEMAP}loc"): [
+            (link.get("hreflang"), link.get("href")) for link in url.findall(f"{XHTML}link")
+        ]
+        for url in root.findall(f"{SITEMAP}url")
+    }
+
+
+def test_sitemap_lists_both_languages_with_alternates_and_x_default(client):
+    root = Site.objects.get(is_default_site=True).root_url
+    urls = sitemap(client)
+    assert {f"{root}/", f"{root}/en/"} <= set(urls)
+    expected = [("en", f"{root}/en/"), ("sv", f"{root}/"), ("x-default", f"{root}/")]
+    assert sorted(urls[f"{root}/en/"]) == expected
+    assert sorted(urls[f"{root}/"]) == expected
+
+
+def test_drafts_and_private_pages_are_in_no_feed_and_no_sitemap(client, sv):
+    index = NewsIndexPage.objects.get(locale=sv)
+    draft = factories.news(index, "hemlig-utkast", title="Hemligt utkast")
+    draft.unpublish()
+    private = factories.news(index, "hemlig-privat", title="Hemlig privat")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    public = factories.news(index, "offentlig", title="Offentlig nyhet")
+
+    titles = [i["title"] for i in rss_items(client, "/feeds/news.rss")]
+    assert "Offentlig nyhet" in titles
+    assert "Hemligt utkast" not in titles and "Hemlig privat" not in titles
+    locations = set(sitemap(client))
+    assert public.get_full_url() in locations
+    assert not any("hemlig" in location for location in locations)
+
+
+def test_pages_link_their_translations_with_hreflang(client):
+    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+    html = client.get(page.url).content.decode()
+    english = page.get_translation(page.get_translations().first().locale)
+    assert f'<link rel="alternate" hreflang="en" href="{english.get_full_url()}">' in html
+    assert f'<link rel="alternate" hreflang="x-default" href="{page.get_full_url()}">' in html
