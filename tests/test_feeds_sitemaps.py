@@ -95,3 +95,32 @@ def test_pages_link_their_translations_with_hreflang(client):
     english = page.get_translation(page.get_translations().first().locale)
     assert f'<link rel="alternate" hreflang="en" href="{english.get_full_url()}">' in html
     assert f'<link rel="alternate" hreflang="x-default" href="{page.get_full_url()}">' in html
+
+
+def json_ld_of(html: str) -> dict:
+    import json
+    import re
+
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert found, "no JSON-LD in the page"
+    return json.loads(found.group(1))
+
+
+def test_news_pages_embed_news_article_json_ld(client):
+    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+    data = json_ld_of(client.get(page.url).content.decode())
+    assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
+    assert data["headline"] == page.title and data["inLanguage"] == "sv"
+    assert data["url"] == page.full_url
+    assert any(thing["name"].startswith("6. ") for thing in data["about"])
+
+
+def test_network_and_project_pages_embed_organization_and_project(client, en):
+    from kommunnatverk.models import NetworkPage, ProjectPage
+
+    network = NetworkPage.objects.get(locale=en)
+    data = json_ld_of(client.get(network.url).content.decode())
+    assert data["@type"] == "Organization" and data["inLanguage"] == "en"
+    assert data["parentOrganization"]["@type"] == "Organization"
+    project = ProjectPage.objects.filter(locale=en).first()
+    assert json_ld_of(client.get(project.url).content.decode())["@type"] == "Project"

@@ -183,6 +183,11 @@ class PageDetailBase(Schema):
         description="Fields a site adds in its own subclass of this page type, by the "
         "names in that subclass's api_fields. Empty for the package's own types.",
     )
+    json_ld: dict[str, Any] | None = Field(
+        default=None,
+        description="schema.org JSON-LD for the page (NewsArticle, Organization for networks "
+        "and groups, Project), as the reference templates embed it; null for index pages.",
+    )
 
 
 class NetworkPageDetail(PageDetailBase):

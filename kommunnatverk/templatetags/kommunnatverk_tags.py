@@ -16,10 +16,11 @@ from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, Site
 
-from .. import conf
+from .. import conf, structured_data
 
 register = template.Library()
 
@@ -122,6 +123,23 @@ def language_switcher(context: template.Context, page: Page | None) -> dict[str,
             )
         )
     return {"translations": entries}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context: template.Context, page: Page | None) -> str:
+    """The page's schema.org JSON-LD as a script element: the same data as the API's."""
+    from ..api.queries import public_translations, type_name
+    from ..api.serializers import pages
+    from ..api.serializers.context import ApiContext
+
+    request: HttpRequest | None = context.get("request")
+    if page is None or request is None or type_name(type(page)) is None:
+        return ""
+    ctx = ApiContext(request, page.locale)
+    with translation.override(page.locale.language_code):
+        detail = pages.detail(ctx, page, public_translations(page.translation_key), False)
+    # The JSON is escaped for a script element by as_script, so it is safe as it is.
+    return mark_safe(structured_data.as_script(detail["json_ld"]))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)

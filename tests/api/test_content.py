@@ -119,3 +119,17 @@ def test_core_v2_api_shows_the_package_models(client):
     items = response.json()["items"]
     assert {item["title"] for item in items} >= {"World Water Day – 22 March"}
     assert "intro" in items[0] and "goal_links" in items[0]
+
+
+def test_detail_carries_the_same_json_ld_as_the_template(api, client, sv):
+    import json
+    import re
+
+    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars", locale=sv)
+    from_api = api(f"pages/{page.pk}/").data["json_ld"]
+    html = client.get(page.url).content.decode()
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    from_template = json.loads(script.group(1))
+    assert from_api["@type"] == "NewsArticle"
+    assert from_api["headline"] == from_template["headline"] == page.title
+    assert from_api["keywords"] == from_template["keywords"]

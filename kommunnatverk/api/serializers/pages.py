@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, QuerySet
 from wagtail.models import Page
 
+from ... import structured_data
 from ...models import (
     GroupPage,
     NetworkPage,
@@ -240,6 +241,7 @@ def detail(ctx: ApiContext, page: Page, translated: list[Page], fallback: bool) 
             groups=_pages(ctx, page_links(page.group_links.all(), "group"), "group"),
         )
     data["extra"] = site_fields(ctx, page)
+    data["json_ld"] = structured_data.from_detail(data, ctx.request)
     return data
 
 
