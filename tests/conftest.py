@@ -1,4 +1,5 @@
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -6,6 +7,14 @@ from django.core.management import call_command
 from wagtail.models import Locale
 
 import kommunnatverk
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """The test settings give each run a media folder of its own; leave none behind."""
+    from django.conf import settings
+
+    if "kommunnatverk-test-media-" in str(settings.MEDIA_ROOT):
+        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 def pytest_configure(config) -> None:
