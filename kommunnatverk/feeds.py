@@ -7,6 +7,7 @@ view restriction) of the request's site appear; tags and goals are the categorie
 
 from datetime import datetime, time
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.http import HttpRequest
@@ -31,7 +32,8 @@ class NewsFeed(Feed):
         return {"request": request, "locale": locale, "site": site}
 
     def title(self, obj: dict) -> str:
-        name = obj["site"].site_name if obj["site"] and obj["site"].site_name else ""
+        site_name = obj["site"].site_name if obj["site"] else ""
+        name = site_name or getattr(settings, "WAGTAIL_SITE_NAME", "")
         return _("News from %(site)s") % {"site": name} if name else _("News")
 
     def link(self, obj: dict) -> str:

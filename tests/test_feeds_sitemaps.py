@@ -43,6 +43,16 @@ def test_swedish_feed_has_the_swedish_news_with_tags_and_goals(client):
     assert not any(i["title"] == "World Water Day – 22 March" for i in items)
 
 
+def test_feed_titles_are_in_the_feeds_language(client):
+    from django.conf import settings
+
+    swedish = ET.fromstring(client.get("/feeds/news.rss").content).find("channel")
+    english = ET.fromstring(client.get("/en/feeds/news.rss").content).find("channel")
+    assert swedish.findtext("title") == f"Nyheter från {settings.WAGTAIL_SITE_NAME}"
+    assert english.findtext("title") == f"News from {settings.WAGTAIL_SITE_NAME}"
+    assert swedish.findtext("language") == "sv" and english.findtext("language") == "en"
+
+
 def test_english_feeds_rss_and_atom(client):
     items = rss_items(client, "/en/feeds/news.rss")
     assert "World Water Day – 22 March" in [i["title"] for i in items]
