@@ -11,7 +11,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.http import HttpRequest, HttpResponse
 from wagtail.models import Page
 
-from . import conf
+from . import hreflang
 from .api.queries import public_pages
 from .pages_public import under_site
 
@@ -29,26 +29,21 @@ class NetworkSitemap(Sitemap):
         by_key: dict = {}
         for item in pages:
             by_key.setdefault(item.translation_key, []).append(item)
-        source = conf.get("SOURCE_LOCALE")
+        # Once per group of translations: each page's URL is worked out once for them.
+        alternates = {
+            key: hreflang.alternates(group, self.request) for key, group in by_key.items()
+        }
         urls = []
         for item in pages:
             location = item.get_full_url(self.request)
             if not location:
                 continue
-            alternates = [
-                {"lang_code": other.locale.language_code, "location": url}
-                for other in by_key[item.translation_key]
-                if (url := other.get_full_url(self.request))
-            ]
-            default = next((a for a in alternates if a["lang_code"] == source), None)
-            if len(alternates) > 1 and default:
-                alternates.append({"lang_code": "x-default", "location": default["location"]})
             urls.append(
                 {
                     "item": item,
                     "location": location,
                     "lastmod": item.last_published_at,
-                    "alternates": alternates if len(alternates) > 1 else [],
+                    "alternates": alternates[item.translation_key],
                 }
             )
         return urls

@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, Site
 
-from .. import conf, structured_data
+from .. import conf, hreflang, structured_data
 
 register = template.Library()
 
@@ -152,17 +152,9 @@ def hreflang_links(context: template.Context, page: Page | None) -> list[dict[st
     pages = page.get_translations(inclusive=True).live()
     if hasattr(pages, "public"):
         pages = pages.public()
-    links = [
-        {"lang_code": item.locale.language_code, "location": url}
-        for item in pages.select_related("locale").order_by("locale__language_code")
-        if (url := item.get_full_url(request))
-    ]
-    if len(links) < 2:
-        return []
-    source = next((link for link in links if link["lang_code"] == conf.get("SOURCE_LOCALE")), None)
-    if source is not None:
-        links.append({"lang_code": "x-default", "location": source["location"]})
-    return links
+    return hreflang.alternates(
+        pages.select_related("locale").order_by("locale__language_code"), request
+    )
 
 
 @register.filter
