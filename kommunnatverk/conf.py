@@ -29,6 +29,20 @@ DEFAULTS: dict[str, Any] = {
         "logo": "max-240x120",
         "photo": "fill-160x160",
     },
+    # Headless preview: the frontend URL Wagtail's preview panel shows, with {locale} and
+    # {path} placeholders; a dict maps site hostnames (or "*") to such URLs. None: the
+    # reference templates render previews.
+    "FRONTEND_URL": None,
+    # Seconds a preview token stays valid.
+    "PREVIEW_TOKEN_MAX_AGE": 3600,
+    # Task backend alias (in TASKS) that delivers webhooks; it should defer tasks, so
+    # failed deliveries are retried later, and not run them inside the publish request.
+    "TASK_BACKEND": "default",
+    # Webhook delivery: seconds to wait for a receiver, attempts before giving up, and the
+    # first retry delay in seconds, doubled after each failed attempt.
+    "WEBHOOK_TIMEOUT": 10,
+    "WEBHOOK_MAX_ATTEMPTS": 8,
+    "WEBHOOK_RETRY_DELAY": 30,
 }
 
 

@@ -43,6 +43,9 @@ def _bump_version() -> None:
 
 
 def connect() -> None:
+    from . import changes
+
+    changes.connect()
     post_save.connect(_bump, dispatch_uid="kommunnatverk_bump_on_save")
     post_delete.connect(_bump, dispatch_uid="kommunnatverk_bump_on_delete")
     post_page_move.connect(_bump_on_move, dispatch_uid="kommunnatverk_bump_on_move")

@@ -95,3 +95,10 @@ def refuse_deleting_snippets_that_pages_use(
         edit_url = AdminURLFinder(request.user).get_edit_url(instance)
         return redirect(edit_url or "wagtailadmin_home")
     return None
+
+
+@hooks.register("register_admin_viewset")
+def register_webhook_admin():
+    from .webhooks.admin import WebhookViewSetGroup
+
+    return WebhookViewSetGroup()

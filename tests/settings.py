@@ -18,3 +18,10 @@ STORAGES = {
 ALLOWED_HOSTS = ["*"]
 # A site's own app that extends a package page type (docs/how-to/extend.md).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.extension"]  # noqa: F405
+# Wagtail's own tasks (reference index, purges) run at once, as most tests expect; the
+# package's webhooks go through the durable database queue, run by a real db_worker.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "durable": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+KOMMUNNATVERK = {**KOMMUNNATVERK, "TASK_BACKEND": "durable"}  # noqa: F405

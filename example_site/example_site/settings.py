@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -37,6 +38,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "ninja",  # serves the API docs' Swagger UI from static files, not a CDN
     "django.contrib.admin",
     "django.contrib.auth",
@@ -122,4 +125,14 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # New translations stay drafts until a translator publishes them.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-KOMMUNNATVERK: dict = {}
+# Background work (webhook delivery, CDN purges, Wagtail's reference index) is queued in
+# the database and run by `manage.py db_worker`, which `make demo` starts.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# A CDN in front of the site: set WAGTAILFRONTENDCACHE as in Wagtail's frontend cache docs
+# and the API's URLs are purged on publish too (docs/how-to/cdn.md).
+
+KOMMUNNATVERK: dict = {
+    # A headless frontend's preview route, e.g. "http://localhost:3000/api/preview?path={path}".
+    "FRONTEND_URL": os.environ.get("FRONTEND_URL") or None,
+}

@@ -17,10 +17,12 @@ from .links import (
     TaggedProjectPage,
 )
 from .network import GroupPage, NetworkPage
+from .preview import PreviewDraft
 from .news import NewsIndexPage, NewsPage
 from .projects import ProjectIndexPage, ProjectPage
 from .snippets import Contact, ContactSidebar, Goal, GoalFramework, Organisation
 from .tags import NetworkTag
+from .webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "Contact",
@@ -39,6 +41,7 @@ __all__ = [
     "NetworkTag",
     "NewsIndexPage",
     "Organisation",
+    "PreviewDraft",
     "NewsPage",
     "NewsPageGoal",
     "NewsPageGroup",
@@ -51,5 +54,8 @@ __all__ = [
     "ProjectPageOrganisation",
     "TaggedNewsPage",
     "TaggedProjectPage",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
     "tabbed",
 ]

@@ -1,0 +1,85 @@
+"""Purge the API URLs that show a changed object from the CDN, through
+``wagtail.contrib.frontend_cache`` (which queues the purge as a task).
+
+The list is computed when the change happens, while the object and its old paths can
+still be read. Query strings a client invents (filters, fallback, offset) cannot all be
+listed: such responses live as long as the API's Cache-Control allows.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
+from wagtail.models import Page, ReferenceIndex
+
+from .api import addresses
+from .models import ContactSidebar
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def _purge(base: str, paths: set[str]) -> None:
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    purge_urls_from_cache(sorted(base + path for path in paths))
+
+
+def _page_group(page: Page) -> list[Page]:
+    """The page and its translations, whatever their state: a change to one can change
+    what every one of them serves (translations, fallback)."""
+    others = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    return [page, *others.specific(defer=True)]
+
+
+def page_paths(pages: list[Page], old_urls: dict[int, str] | None = None) -> set[str]:
+    old_urls = old_urls or {}
+    paths = addresses.list_paths({addresses.page_type(type(page)) for page in pages} - {None})
+    for page in pages:
+        paths |= addresses.page_paths(page, addresses.relative_url(page))
+        if page.pk in old_urls:
+            paths |= addresses.page_paths(page, old_urls[page.pk])
+    return paths
+
+
+def purge_page(page: Page, old_urls: dict[int, str] | None = None, subtree: bool = False) -> None:
+    """``old_urls``: page id → URL before a move; ``subtree``: descendants moved too."""
+    if not enabled():
+        return
+    pages = _page_group(page)
+    if subtree:
+        pages += list(page.get_descendants().live().specific(defer=True))
+    _purge(addresses.base_url(page), page_paths(pages, old_urls))
+
+
+def pages_showing(obj: Model) -> list[Page]:
+    """Live pages that embed ``obj`` or a translation of it; for a contact sidebar, the
+    pages below them too, which inherit it."""
+    group = list(type(obj).objects.filter(translation_key=obj.translation_key))
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(type(obj)),
+        to_object_id__in=[str(each.pk) for each in group],
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("object_id", flat=True)
+    pages = list(Page.objects.live().filter(pk__in=[int(pk) for pk in references]))
+    if isinstance(obj, ContactSidebar):
+        for page in list(pages):
+            pages += list(page.get_descendants().live())
+    return pages
+
+
+def snippet_paths(obj: Model) -> set[str]:
+    translations = list(
+        type(obj).objects.filter(translation_key=obj.translation_key).exclude(pk=obj.pk)
+    )
+    paths = addresses.snippet_paths(obj, translations)
+    showing = pages_showing(obj)
+    paths |= addresses.list_paths({addresses.page_type(page.specific_class) for page in showing} - {None})
+    for page in showing:
+        paths |= addresses.page_paths(page, addresses.relative_url(page))
+    return paths
+
+
+def purge_snippet(obj: Model) -> None:
+    if enabled():
+        _purge(addresses.base_url(), snippet_paths(obj))

@@ -1,0 +1,1 @@
+"""Signed webhooks: events about published content, delivered by the task framework."""

@@ -1,0 +1,147 @@
+"""Send an object's pending deliveries to one endpoint, oldest first, and log each attempt.
+
+One object's events reach a receiver in the order they happened: a later delivery waits
+while an earlier one is being retried. A delivery that used up its attempts is marked
+failed (it can be re-sent from the admin) and no longer holds the others back.
+"""
+
+import json
+import time
+from datetime import timedelta
+
+import requests
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
+from django.utils import timezone
+
+from .. import __version__, conf
+from ..models import WebhookAttempt, WebhookDelivery
+from .signing import SIGNATURE_HEADER, signature
+
+MAX_DELAY = timedelta(days=1)
+EXCERPT = 1000
+
+
+def send_queue(endpoint_id: int, object_key: str) -> int:
+    """Send what is due, in order, until one fails and waits for its retry. Returns the
+    number delivered."""
+    sent = 0
+    while True:
+        head = (
+            WebhookDelivery.objects.filter(
+                endpoint_id=endpoint_id, object_key=object_key, status=WebhookDelivery.PENDING
+            )
+            .select_related("endpoint")
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if head is None or not head.endpoint.is_active:
+            return sent
+        now = timezone.now()
+        if head.next_attempt_at > now or not _claim(head, now):
+            return sent  # a retry is scheduled, or another worker is sending it
+        attempt(head)
+        if head.status == WebhookDelivery.PENDING:
+            return sent  # failed; its retry is scheduled and holds the later ones back
+        sent += head.status == WebhookDelivery.DELIVERED
+
+
+def _claim(delivery: WebhookDelivery, now) -> bool:
+    hold = now + timedelta(seconds=2 * conf.get("WEBHOOK_TIMEOUT") + 30)
+    return bool(
+        WebhookDelivery.objects.filter(pk=delivery.pk, status=WebhookDelivery.PENDING)
+        .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
+        .update(locked_until=hold)
+    )
+
+
+def body_of(delivery: WebhookDelivery) -> bytes:
+    return json.dumps(delivery.payload, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
+
+
+def attempt(delivery: WebhookDelivery) -> bool:
+    """POST the delivery once, log the attempt, and schedule a retry when it failed."""
+    from .tasks import enqueue_sending
+
+    endpoint = delivery.endpoint
+    number = delivery.attempt_log.count() + 1
+    body = body_of(delivery)
+    headers = {
+        "Content-Type": "application/json; charset=utf-8",
+        "User-Agent": f"kommunnatverk/{__version__}",
+        "X-Kommunnatverk-Event": delivery.event,
+        "X-Kommunnatverk-Delivery": str(delivery.uuid),
+        "X-Kommunnatverk-Attempt": str(number),
+        SIGNATURE_HEADER: signature(endpoint.secret, int(time.time()), body),
+    }
+    started_at = timezone.now()
+    clock = time.monotonic()
+    status_code, error, excerpt = None, "", ""
+    try:
+        response = requests.post(
+            endpoint.url,
+            data=body,
+            headers=headers,
+            timeout=conf.get("WEBHOOK_TIMEOUT"),
+            allow_redirects=False,
+        )
+        status_code, excerpt = response.status_code, response.text[:EXCERPT]
+        if not 200 <= status_code < 300:
+            error = f"The receiver answered HTTP {status_code}."
+    except requests.RequestException as exc:
+        error = f"{type(exc).__name__}: {exc}"[:EXCERPT]
+    WebhookAttempt.objects.create(
+        delivery=delivery,
+        number=number,
+        started_at=started_at,
+        duration_ms=round((time.monotonic() - clock) * 1000),
+        status_code=status_code,
+        error=error,
+        response_excerpt=excerpt,
+    )
+
+    delivery.attempts += 1
+    delivery.locked_until = None
+    succeeded = not error
+    if succeeded:
+        delivery.status, delivery.delivered_at = WebhookDelivery.DELIVERED, timezone.now()
+    elif delivery.attempts >= conf.get("WEBHOOK_MAX_ATTEMPTS"):
+        delivery.status = WebhookDelivery.FAILED
+    else:
+        delay = timedelta(seconds=conf.get("WEBHOOK_RETRY_DELAY") * 2 ** (delivery.attempts - 1))
+        delivery.next_attempt_at = timezone.now() + min(delay, MAX_DELAY)
+    delivery.save(
+        update_fields=["attempts", "locked_until", "status", "delivered_at", "next_attempt_at"]
+    )
+    if delivery.status == WebhookDelivery.PENDING:
+        enqueue_sending(endpoint.pk, delivery.object_key, run_after=delivery.next_attempt_at)
+    return succeeded
+
+
+def resend(delivery: WebhookDelivery) -> None:
+    """Queue a delivered or failed delivery again, with a fresh set of attempts."""
+    from .tasks import enqueue_sending
+
+    delivery.status = WebhookDelivery.PENDING
+    delivery.attempts = 0
+    delivery.next_attempt_at = timezone.now()
+    delivery.locked_until = None
+    delivery.save(update_fields=["status", "attempts", "next_attempt_at", "locked_until"])
+    enqueue_sending(delivery.endpoint_id, delivery.object_key)
+
+
+def send_due() -> int:
+    """Queue every object with a due delivery: for a queue that was down, or a cron."""
+    from .tasks import enqueue_sending
+
+    due = (
+        WebhookDelivery.objects.filter(
+            status=WebhookDelivery.PENDING, next_attempt_at__lte=timezone.now()
+        )
+        .values_list("endpoint_id", "object_key")
+        .distinct()
+    )
+    queues = list(due)
+    for endpoint_id, object_key in queues:
+        enqueue_sending(endpoint_id, object_key)
+    return len(queues)
