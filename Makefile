@@ -28,7 +28,10 @@ demo: demo-data
 	@echo "  English:  http://$(HOST):$(PORT)/en/"
 	@echo "  Admin:    http://$(HOST):$(PORT)/admin/"
 	@echo "  API:      http://$(HOST):$(PORT)/api/network/docs"
+	@echo "  (and a task worker: webhooks, CDN purges, Wagtail's reference index)"
 	@echo ""
+	@cd example_site && ../$(PY) manage.py db_worker --queue-name '*' --no-reload & \
+	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install

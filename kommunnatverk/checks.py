@@ -6,7 +6,7 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 
 from . import conf
 
@@ -99,6 +99,13 @@ def _renditions(value: Any) -> str | None:
     return None
 
 
+def _task_backend(value: Any) -> str | None:
+    aliases = getattr(settings, "TASKS", None) or {"default": None}
+    if value in aliases:
+        return None
+    return f"an alias in TASKS ({', '.join(aliases)})"
+
+
 VALIDATORS: dict[str, Callable[[Any], str | None]] = {
     "SOURCE_LOCALE": _locale,
     "FALLBACK_LOCALE": _locale_or_none,
@@ -108,6 +115,11 @@ VALIDATORS: dict[str, Callable[[Any], str | None]] = {
     "API_RESPONSE_CACHE_TIMEOUT": _positive_int,
     "API_CACHE_CONTROL": _text,
     "RENDITIONS": _renditions,
+    "PREVIEW_TOKEN_MAX_AGE": _positive_int,
+    "TASK_BACKEND": _task_backend,
+    "WEBHOOK_TIMEOUT": _positive_int,
+    "WEBHOOK_MAX_ATTEMPTS": _positive_int,
+    "WEBHOOK_RETRY_DELAY": _positive_int,
 }
 
 
@@ -151,3 +163,75 @@ def check_settings(app_configs=None, **kwargs) -> list[Error]:
             )
         )
     return errors
+
+
+FRONTEND_URL_EXAMPLE = "https://www.example.org/api/preview?locale={locale}&path={path}"
+
+
+def _frontend_url_problem(value: Any) -> str | None:
+    """Why a FRONTEND_URL template is unusable, or None."""
+    from urllib.parse import urlsplit
+
+    if not isinstance(value, str) or not value.strip():
+        return "is not a non-empty string"
+    try:
+        filled = value.format(locale="sv", path="/")
+    except (KeyError, IndexError, ValueError) as error:
+        return f"has a placeholder other than {{locale}} and {{path}} ({error})"
+    if "{path}" not in value:
+        return "has no {path} placeholder, so every preview would show the same page"
+    parts = urlsplit(filled)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "is not an http(s) URL with a host"
+    return None
+
+
+@register(Tags.compatibility)
+def check_frontend_url(app_configs=None, **kwargs) -> list[Error]:
+    setting = conf.get("FRONTEND_URL")
+    if setting is None:
+        return []
+    templates = setting.items() if isinstance(setting, dict) else [(None, setting)]
+    errors = []
+    for site, template in templates:
+        problem = _frontend_url_problem(template)
+        if problem:
+            where = f"KOMMUNNATVERK['FRONTEND_URL'][{site!r}]" if site else "FRONTEND_URL"
+            errors.append(
+                Error(
+                    f"{where} {template!r} {problem}.",
+                    hint=f"Use a URL with {{path}} (and {{locale}} if the frontend wants it), "
+                    f"such as {FRONTEND_URL_EXAMPLE!r}; a dict maps site hostnames or '*' "
+                    "to such URLs.",
+                    id="kommunnatverk.E006",
+                )
+            )
+    return errors
+
+
+@register(Tags.compatibility)
+def check_task_backend(app_configs=None, **kwargs) -> list[Warning]:
+    """Webhooks need a queue that runs later: an immediate backend sends them inside the
+    editor's publish request, and one that cannot defer cannot retry."""
+    from django_tasks import task_backends
+    from django_tasks.exceptions import InvalidTaskBackendError
+
+    alias = conf.get("TASK_BACKEND")
+    try:
+        backend = task_backends[alias]
+    except (InvalidTaskBackendError, KeyError):
+        return []  # E005 names the bad alias
+    from django_tasks.backends.immediate import ImmediateBackend
+
+    if isinstance(backend, ImmediateBackend) or not backend.supports_defer:
+        return [
+            Warning(
+                f"The task backend {alias!r} ({type(backend).__name__}) runs webhook "
+                "deliveries inside the publish request or cannot retry them later.",
+                hint="Use a queue that defers, such as django_tasks_db.DatabaseBackend with "
+                "`manage.py db_worker`, in TASKS (or name one in "
+                "KOMMUNNATVERK['TASK_BACKEND']). Without webhook endpoints this is harmless.",
+                id="kommunnatverk.W001",
+            )
+        ]
+    return []

@@ -74,7 +74,9 @@ def snippet_paths(obj: Model) -> set[str]:
     )
     paths = addresses.snippet_paths(obj, translations)
     showing = pages_showing(obj)
-    paths |= addresses.list_paths({addresses.page_type(page.specific_class) for page in showing} - {None})
+    paths |= addresses.list_paths(
+        {addresses.page_type(page.specific_class) for page in showing} - {None}
+    )
     for page in showing:
         paths |= addresses.page_paths(page, addresses.relative_url(page))
     return paths

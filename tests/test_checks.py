@@ -5,7 +5,12 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
-from kommunnatverk.checks import check_localisation, check_settings
+from kommunnatverk.checks import (
+    check_frontend_url,
+    check_localisation,
+    check_settings,
+    check_task_backend,
+)
 
 APPS_WITHOUT_LOCALIZE = [
     "django.contrib.contenttypes",
@@ -22,6 +27,8 @@ def ids(errors) -> list[str]:
 def test_the_example_and_test_settings_pass():
     assert check_localisation() == []
     assert check_settings() == []
+    assert check_frontend_url() == []
+    assert check_task_backend() == []
 
 
 def test_missing_wagtail_localize():
@@ -67,6 +74,11 @@ def test_setting_that_is_not_a_dict():
         ("API_RESPONSE_CACHE", "redis", "alias in CACHES"),
         ("API_RESPONSE_CACHE_TIMEOUT", -1, "above 0"),
         ("API_CACHE_CONTROL", "", "non-empty string"),
+        ("PREVIEW_TOKEN_MAX_AGE", 0, "above 0"),
+        ("TASK_BACKEND", "celery", "alias in TASKS"),
+        ("WEBHOOK_MAX_ATTEMPTS", 1.5, "whole number"),
+        ("WEBHOOK_RETRY_DELAY", None, "whole number"),
+        ("WEBHOOK_TIMEOUT", "10", "whole number"),
         ("RENDITIONS", {"thumbnail": "fill-480x270"}, "hero"),
         (
             "RENDITIONS",
@@ -94,3 +106,35 @@ def test_manage_py_check_reports_them():
         call_command("check")
     assert "kommunnatverk.E002" in str(raised.value)
     assert "kommunnatverk.E004" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("https://www.example.org/preview", "no {path} placeholder"),
+        ("https://www.example.org/{slug}", "placeholder other than"),
+        ("www.example.org/{path}", "http(s) URL"),
+        ("", "non-empty string"),
+        ({"*": "https://ok.example/{path}", "intranet": "ftp://x/{path}"}, "http(s) URL"),
+    ],
+)
+def test_a_frontend_url_needs_its_placeholders(value, expected):
+    with override_settings(KOMMUNNATVERK={"FRONTEND_URL": value}):
+        (error,) = check_frontend_url()
+    assert error.id == "kommunnatverk.E006"
+    assert expected in error.msg and "{path}" in error.hint
+
+
+@override_settings(KOMMUNNATVERK={"FRONTEND_URL": "https://fe.example/{locale}{path}"})
+def test_a_good_frontend_url_passes():
+    assert check_frontend_url() == []
+
+
+@override_settings(
+    TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+    KOMMUNNATVERK={},
+)
+def test_an_immediate_task_backend_is_a_warning_about_webhooks():
+    (warning,) = check_task_backend()
+    assert warning.id == "kommunnatverk.W001"
+    assert "db_worker" in warning.hint

@@ -79,7 +79,9 @@ def test_publishing_a_translated_page_purges_both_languages(db, purged, en):
     expected |= page_urls(root, page.pk, page.get_url_parts()[2])
     expected |= page_urls(root, english.pk, english.get_url_parts()[2])
     assert api_urls(purged) == expected
-    assert any(url.endswith("find/?path=/en/" + english.url_path.split("/", 2)[2]) for url in purged)
+    assert any(
+        url.endswith("find/?path=/en/" + english.url_path.split("/", 2)[2]) for url in purged
+    )
 
 
 def test_moving_a_page_purges_the_old_and_the_new_path(db, purged, sv):

@@ -8,10 +8,12 @@ import time
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
+from django.utils import translation
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
@@ -84,7 +86,7 @@ def run_worker_until(done, timeout: float = 30) -> None:
         assert time.monotonic() < deadline, (
             "deliveries did not finish in time: "
             f"{list(WebhookDelivery.objects.values_list('event', 'status', 'attempts'))}, "
-            f"tasks {list(DBTaskResult.objects.values_list('status', 'exception_class_path', 'traceback'))}"
+            f"tasks {list(DBTaskResult.objects.values_list('status', 'traceback'))}"
         )
         Worker(
             queue_names=["*"],
@@ -315,3 +317,29 @@ def test_every_event_is_recorded_with_where_the_object_was(db, sv, en):
     assert events["snippet.deleted"]["title"] == "Nedlagd kommun"
     assert WebhookDelivery.objects.filter(event="snippet.deleted").count() == 1
     assert events["snippet.published"]["api_url"].endswith("/api/network/organisations/?locale=sv")
+
+
+@override_settings(KOMMUNNATVERK=FAST_RETRIES)
+def test_deliveries_left_by_a_queue_that_was_down_are_sent_by_the_command(
+    db, receiver, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    url, received = receiver
+    endpoint(url, events=["snippet.published"])
+    with mock.patch("kommunnatverk.webhooks.tasks.send_webhooks") as task:
+        task.using.side_effect = OSError("the queue is down")
+        with django_capture_on_commit_callbacks(execute=True):
+            org = factories.organisation("Kö nere kommun")  # published; queueing failed
+    assert task.using.called
+    assert not DBTaskResult.objects.exists()
+
+    out = StringIO()
+    with translation.override("en"):
+        call_command("kommunnatverk_webhooks", "--send-due", stdout=out)
+    run_worker_until(all_sent)
+
+    assert "Pending: 1" in out.getvalue() and "Queued sending for 1" in out.getvalue()
+    assert [e["id"] for e in received.events] == [org.pk]

@@ -6,6 +6,11 @@ from django.utils.translation import gettext_lazy as _
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "wagtail.locales"]
 INSTALLED_APPS += ["kommunnatverk", "wagtail_localize", "wagtail_localize.locales"]
 INSTALLED_APPS += ["django.contrib.sitemaps"]  # the template of sitemap.xml
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+
+# Webhooks (and Wagtail's own background work) go through a durable queue in the
+# database; run `python manage.py db_worker` beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Swedish is the language editors write in; English is translated from it.
 LANGUAGE_CODE = "sv"

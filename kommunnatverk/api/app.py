@@ -7,6 +7,8 @@ from . import errors
 from .caching import ETAG_ATTRIBUTE, add_cache_headers, store_response
 from .routers.navigation import router as navigation_router
 from .routers.pages import router as pages_router
+from .routers.preview import NO_STORE_ATTRIBUTE
+from .routers.preview import router as preview_router
 from .routers.snippets import router as snippets_router
 
 
@@ -15,6 +17,9 @@ class DeliveryAPI(NinjaAPI):
         response: HttpResponse = super().create_response(
             request, data, status=status, temporal_response=temporal_response
         )
+        if getattr(request, NO_STORE_ATTRIBUTE, False):
+            response["Cache-Control"] = "no-store"
+            return response
         etag = getattr(request, ETAG_ATTRIBUTE, None)
         if etag and response.status_code == 200:
             add_cache_headers(response, etag)
@@ -37,4 +42,5 @@ api = DeliveryAPI(
 errors.register(api)
 api.add_router("/pages/", pages_router)
 api.add_router("/navigation/", navigation_router)
+api.add_router("/preview/", preview_router)
 api.add_router("/", snippets_router)

@@ -97,6 +97,9 @@ class PageMeta(Schema):
         description="True when the requested locale had no live translation and this is "
         "the fallback locale's page."
     )
+    preview: bool = Field(
+        False, description="True for a draft served to a preview token, never cached."
+    )
 
 
 class Translation(Schema):
@@ -354,3 +357,19 @@ class GoalList(Schema):
 class OrganisationList(Schema):
     count: int
     items: list[Organisation]
+
+
+# Previews -----------------------------------------------------------------------------
+
+
+class SnippetPreviewMeta(Schema):
+    type: str = Field(description="framework, goal, organisation or contact_sidebar.")
+    locale: str
+    preview: bool = True
+
+
+class SnippetPreview(Schema):
+    meta: SnippetPreviewMeta
+    item: Framework | Goal | Organisation | ContactSidebar = Field(
+        description="The snippet in the shape of its published reads."
+    )

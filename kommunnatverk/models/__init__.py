@@ -17,8 +17,8 @@ from .links import (
     TaggedProjectPage,
 )
 from .network import GroupPage, NetworkPage
-from .preview import PreviewDraft
 from .news import NewsIndexPage, NewsPage
+from .preview import PreviewDraft
 from .projects import ProjectIndexPage, ProjectPage
 from .snippets import Contact, ContactSidebar, Goal, GoalFramework, Organisation
 from .tags import NetworkTag

@@ -1,6 +1,7 @@
 """The abstract base of every page type: intro, contact sidebar and tabbed panels."""
 
 from django.db import connection, models
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
@@ -49,6 +50,15 @@ class NetworkContentPage(Page):
 
     class Meta:
         abstract = True
+
+    def serve_preview(self, request, mode_name):
+        """The site's frontend when ``KOMMUNNATVERK["FRONTEND_URL"]`` is set, else the
+        reference templates."""
+        from ..preview import frontend_url
+
+        if url := frontend_url(self, request):
+            return redirect(url)
+        return super().serve_preview(request, mode_name)
 
     @classmethod
     def clean_subpage_models(cls) -> list[type[Page]]:

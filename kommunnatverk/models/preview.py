@@ -7,6 +7,7 @@ as its tokens live.
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +20,7 @@ class PreviewDraft(models.Model):
     )
     # The revision the edits start from: a token names it, so a later save retires tokens.
     base_revision_id = models.BigIntegerField(null=True)
-    content = models.JSONField()
+    content = models.JSONField(encoder=DjangoJSONEncoder)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -38,6 +39,15 @@ class PublishableSnippet(
         if clean:
             self.full_clean()
         super().save(*args, **kwargs)
+
+    def serve_preview(self, request, mode_name):
+        """The site's frontend when ``KOMMUNNATVERK["FRONTEND_URL"]`` is set, else the
+        reference template."""
+        from ..preview import frontend_url
+
+        if url := frontend_url(self, request):
+            return redirect(url)
+        return super().serve_preview(request, mode_name)
 
     def get_preview_template(self, request, mode_name):
         return "kommunnatverk/snippets/preview.html"

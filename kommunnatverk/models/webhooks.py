@@ -114,7 +114,9 @@ class WebhookDelivery(models.Model):
         verbose_name_plural = _("webhook deliveries")
         ordering = ["-created_at", "-pk"]
         indexes = [
-            models.Index(fields=["endpoint", "object_key", "status"], name="kommunnatverk_whd_queue"),
+            models.Index(
+                fields=["endpoint", "object_key", "status"], name="kommunnatverk_whd_queue"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -200,4 +200,7 @@ class WebhookViewSetGroup(ModelViewSetGroup):
     menu_label = _("Webhooks")
     menu_icon = "link-external"
     add_to_settings_menu = True
-    items = (WebhookEndpointViewSet("kommunnatverk_webhook_endpoint"), WebhookDeliveryViewSet("kommunnatverk_webhook_delivery"))
+    items = (
+        WebhookEndpointViewSet("kommunnatverk_webhook_endpoint"),
+        WebhookDeliveryViewSet("kommunnatverk_webhook_delivery"),
+    )

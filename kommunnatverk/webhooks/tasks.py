@@ -26,4 +26,6 @@ def enqueue_sending(endpoint_id: int, object_key: str, run_after: datetime | Non
             options["run_after"] = run_after
         send_webhooks.using(**options).enqueue(endpoint_id, object_key)
     except Exception:
-        logger.exception("Could not queue webhook sending for %s to endpoint %s", object_key, endpoint_id)
+        logger.exception(
+            "Could not queue webhook sending for %s to endpoint %s", object_key, endpoint_id
+        )

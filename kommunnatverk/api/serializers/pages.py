@@ -32,6 +32,7 @@ def meta(ctx: ApiContext, page: Page, fallback: bool = False) -> dict:
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
         "fallback": fallback,
+        "preview": False,
     }
 
 

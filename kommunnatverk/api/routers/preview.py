@@ -1,0 +1,103 @@
+"""``preview/``: a draft or revision for a signed preview token, in the published shape.
+
+Never cached (``Cache-Control: no-store``), never given an ETag.
+"""
+
+from django.http import HttpRequest
+from django.utils import translation
+from ninja import Path, Query, Router
+from wagtail.models import Page
+
+from ... import preview
+from ...models import ContactSidebar, Goal, GoalFramework, Organisation
+from ..addresses import SNIPPET_TYPES
+from ..errors import ApiProblem, Problem
+from ..locales import Locales
+from ..params import MAX_ID
+from ..queries import public_translations, type_name
+from ..schemas import PageDetail, SnippetPreview
+from ..serializers import pages as serialize_pages
+from ..serializers import snippets as serialize_snippets
+from ..serializers.context import ApiContext
+
+router = Router(tags=["preview"])
+NO_STORE_ATTRIBUTE = "kommunnatverk_no_store"
+TOKEN_RESPONSES = {401: Problem, 403: Problem, 404: Problem, 422: Problem}
+SNIPPET_MODELS = {name: model for model, name in SNIPPET_TYPES.items()}
+TOKEN = Query(
+    None,
+    max_length=4096,
+    description="The token the preview panel gave the frontend (query `token`).",
+)
+
+
+def _problem(error: preview.TokenError) -> ApiProblem:
+    status = 403 if error.kind == "mismatch" else 401
+    title = "Preview token refused" if status == 403 else "Preview token not accepted"
+    return ApiProblem(status, f"preview-token-{error.kind}", title, error.detail, "token")
+
+
+def _load(token: str | None, model_check, object_id: int):
+    if not token:
+        raise _problem(preview.TokenError("invalid", "A preview needs its token."))
+    try:
+        return preview.load(token, model_check, str(object_id))
+    except preview.TokenError as error:
+        raise _problem(error) from error
+
+
+@router.get(
+    "/pages/{page_id}/",
+    response={200: PageDetail, **TOKEN_RESPONSES},
+    url_name="preview_page",
+    summary="A page's draft, as the preview token names it, in the shape of its detail",
+)
+def preview_page(
+    request: HttpRequest, page_id: int = Path(..., ge=1, le=MAX_ID), token: str | None = TOKEN
+):
+    setattr(request, NO_STORE_ATTRIBUTE, True)
+    page = _load(token, lambda model: issubclass(model, Page) and type_name(model), page_id)
+    served = Locales.of(request).by_id[page.locale_id]
+    translations = public_translations(page.translation_key)
+    if not any(other.pk == page.pk for other in translations):
+        translations = [page, *translations]
+    with translation.override(served.language_code):
+        data = serialize_pages.detail(ApiContext(request, served), page, translations, False)
+    data["meta"]["preview"] = True
+    return data
+
+
+@router.get(
+    "/{snippet_type}/{object_id}/",
+    response={200: SnippetPreview, **TOKEN_RESPONSES},
+    url_name="preview_snippet",
+    summary="A snippet's draft, as the preview token names it, in its published shape",
+)
+def preview_snippet(
+    request: HttpRequest,
+    snippet_type: str,
+    object_id: int = Path(..., ge=1, le=MAX_ID),
+    token: str | None = TOKEN,
+):
+    setattr(request, NO_STORE_ATTRIBUTE, True)
+    model = SNIPPET_MODELS.get(snippet_type)
+    if model is None:
+        raise ApiProblem(
+            404,
+            "not-found",
+            "Not found",
+            f"No snippet type '{snippet_type}'; use one of: {', '.join(SNIPPET_MODELS)}.",
+        )
+    obj = _load(token, lambda candidate: issubclass(candidate, model), object_id)
+    ctx = ApiContext(request, Locales.of(request).by_id[obj.locale_id])
+    with translation.override(ctx.locale.language_code):
+        if isinstance(obj, GoalFramework):
+            item = serialize_snippets.framework(ctx, obj)
+        elif isinstance(obj, Goal):
+            item = serialize_snippets.goal(ctx, obj)
+        elif isinstance(obj, Organisation):
+            item = serialize_snippets.organisation(ctx, obj)
+        else:
+            assert isinstance(obj, ContactSidebar)  # noqa: S101 - SNIPPET_MODELS is closed
+            item = serialize_snippets.sidebar(ctx, obj)
+    return {"meta": {"type": snippet_type, "locale": ctx.locale.language_code}, "item": item}
