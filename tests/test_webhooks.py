@@ -343,3 +343,16 @@ def test_deliveries_left_by_a_queue_that_was_down_are_sent_by_the_command(
 
     assert "Pending: 1" in out.getvalue() and "Queued sending for 1" in out.getvalue()
     assert [e["id"] for e in received.events] == [org.pk]
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/hook", "example.org/hook", "http://"])
+def test_the_admin_form_says_in_swedish_why_a_webhook_url_is_refused(db, url):
+    from kommunnatverk.webhooks.admin import WebhookEndpointForm
+
+    with translation.override("sv"):
+        form = WebhookEndpointForm(
+            data={"name": "Fel", "url": url, "secret": "s", "events": ["page.published"]}
+        )
+        assert not form.is_valid()
+        assert form.errors["url"] == ["Ange en adress som börjar med http:// eller https://."]
+    assert not WebhookEndpoint.objects.exists()

@@ -22,15 +22,17 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from ..models import WebhookDelivery, WebhookEndpoint
-from ..models.webhooks import EVENTS
+from ..models.webhooks import EVENTS, validate_webhook_url
 from . import sending
 
 
 class WebhookEndpointForm(WagtailAdminModelForm):
-    url = forms.URLField(
+    # A plain field with the model's validator: forms.URLField would answer a generic
+    # "Enter a valid URL." where the editor needs to hear "http:// or https://".
+    url = forms.CharField(
         label=_("URL"),
         max_length=500,
-        assume_scheme="https",
+        validators=[validate_webhook_url],
         help_text=WebhookEndpoint._meta.get_field("url").help_text,
     )
     events = forms.MultipleChoiceField(
@@ -92,6 +94,11 @@ class DeliveryIndexView(IndexView):
 
 
 class DeliveryInspectView(InspectView):
+    def get_field_label(self, field_name, field):
+        if field_name == "attempt_log":  # a reverse relation has no verbose name
+            return gettext("Attempt log")
+        return super().get_field_label(field_name, field)
+
     def get_payload_display_value(self):
         text = json.dumps(self.object.payload, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
         return format_html("<pre>{}</pre>", text)
