@@ -1,16 +1,19 @@
-"""The package's HTML-side URLs: news feeds and the sitemap.
+"""The package's HTML-side URLs: news feeds, the search page and the sitemap.
 
-Include the feeds inside ``i18n_patterns``, before Wagtail's pages, so each language has
-its own (``/feeds/news.rss``, ``/en/feeds/news.rss``); the sitemap goes outside it.
+Include the feeds and the search page inside ``i18n_patterns``, before Wagtail's pages,
+so each language has its own (``/feeds/news.rss``, ``/en/feeds/news.rss``,
+``/network/search/``, ``/en/network/search/``); the sitemap goes outside it.
 """
 
 from django.urls import path
 
 from .feeds import AtomNewsFeed, NewsFeed
+from .search_view import search_page
 from .sitemaps import sitemap_view
 
 feed_urlpatterns = [
     path("feeds/news.rss", NewsFeed(), name="kommunnatverk_news_rss"),
     path("feeds/news.atom", AtomNewsFeed(), name="kommunnatverk_news_atom"),
 ]
+search_urlpatterns = [path("network/search/", search_page, name="kommunnatverk_search")]
 sitemap_urlpatterns = [path("sitemap.xml", sitemap_view, name="kommunnatverk_sitemap")]

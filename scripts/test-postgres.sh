@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
 # make test-postgres: start a throwaway PostgreSQL 15 server on 127.0.0.1 and a free
 # port, run the whole suite against it, and stop it afterwards, also when tests fail.
+# It includes two gunicorn app servers sharing that PostgreSQL and a redis-server.
 # PostgreSQL refuses to run as root, so as root the server runs as the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The multi-server test starts its own redis-server beside the app servers.
+if ! command -v redis-server >/dev/null; then
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq && apt-get install -y -qq redis-server >/dev/null
+    else
+        echo "redis-server is missing: sudo apt-get install redis-server" >&2
+        exit 1
+    fi
+fi
 
 data=$(mktemp -d -t kommunnatverk-pg-XXXXXX)
 port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -6,33 +6,40 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "example_site"
 
 
-def settings_with(**env: str) -> dict:
+def load_settings(**env: str) -> subprocess.CompletedProcess:
     script = (
         "import json, example_site.settings as s; "
         "print(json.dumps({'CACHES': getattr(s, 'CACHES', None), "
         "'ENGINE': s.DATABASES['default']['ENGINE']}))"
     )
     environment = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", script],
         cwd=EXAMPLE_SITE,
         env={**environment, **env},
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+
+
+def settings_with(**env: str) -> dict:
+    done = load_settings(**env)
+    assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
-def test_redis_url_gives_a_shared_redis_cache():
+def test_redis_url_gives_a_shared_redis_cache_that_survives_an_outage():
     found = settings_with(REDIS_URL="redis://127.0.0.1:6379/1")
-    assert found["CACHES"]["default"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/1",
-    }
+    cache = found["CACHES"]["default"]
+    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
+    assert cache["LOCATION"] == "redis://127.0.0.1:6379/1"
+    assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
 
 
 def test_without_redis_url_each_process_keeps_its_own_cache():
@@ -42,3 +49,21 @@ def test_without_redis_url_each_process_keeps_its_own_cache():
 def test_database_url_picks_the_database():
     found = settings_with(DATABASE_URL="postgres://u:p@127.0.0.1:5432/natverk")
     assert found["ENGINE"] == "django.db.backends.postgresql"
+
+
+@pytest.mark.parametrize(
+    "name, value, expected",
+    [
+        ("DATABASE_URL", "postgress://u:secret@db/natverk", "DATABASE_URL postgress://db/natverk"),
+        ("DATABASE_URL", "not a url", "DATABASE_URL"),
+        ("DATABASE_URL", "postgres://u:secret@db:5432/", "names no database"),
+        ("REDIS_URL", "http://cache:6379/0", "REDIS_URL http://cache:6379/0 is not a Redis URL"),
+        ("REDIS_URL", "redis://", "is not a Redis URL"),
+    ],
+)
+def test_a_wrong_url_stops_start_up_with_one_clear_line(name, value, expected):
+    done = load_settings(**{name: value})
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert expected in done.stderr
+    assert "secret" not in done.stderr  # no password in logs

@@ -80,7 +80,8 @@ def receiver() -> Iterator[tuple[str, Received]]:
 
 
 def run_worker_until(done, timeout: float = 30) -> None:
-    """Run django-tasks-db's worker in batch mode until ``done()``, as retries fall due."""
+    """Run django-tasks-db's worker in batch mode until ``done()``, as retries fall due,
+    in this process, inside the test's transaction."""
     deadline = time.monotonic() + timeout
     while not done():
         assert time.monotonic() < deadline, (
@@ -88,7 +89,7 @@ def run_worker_until(done, timeout: float = 30) -> None:
             f"{list(WebhookDelivery.objects.values_list('event', 'status', 'attempts'))}, "
             f"tasks {list(DBTaskResult.objects.values_list('status', 'traceback'))}"
         )
-        Worker(
+        worker = Worker(
             queue_names=["*"],
             interval=0,
             batch=True,
@@ -97,7 +98,11 @@ def run_worker_until(done, timeout: float = 30) -> None:
             max_tasks=None,
             worker_id="test-worker",
             excluded_queue_names=[],
-        ).run()
+        )
+        # The worker recycles database connections between tasks, as a process should;
+        # here it shares the test's connection, whose transaction must survive.
+        with mock.patch(f"{Worker.__module__}.close_old_connections"):
+            worker.run()
         time.sleep(0.2)
 
 

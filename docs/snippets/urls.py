@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from kommunnatverk.urls import feed_urlpatterns, sitemap_urlpatterns
+from kommunnatverk.urls import feed_urlpatterns, search_urlpatterns, sitemap_urlpatterns
 from search import views as search_views
 
 urlpatterns = [
@@ -31,6 +31,7 @@ if settings.DEBUG:
 # Swedish at /, English under /en/.
 urlpatterns += i18n_patterns(
     *feed_urlpatterns,
+    *search_urlpatterns,
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

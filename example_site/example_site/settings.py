@@ -7,8 +7,9 @@ Reads ``DATABASE_URL`` (default: a SQLite file beside this project), ``REDIS_URL
 import os
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+from . import environment
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -82,21 +83,13 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "example_site.wsgi.application"
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
-    )
-}
+DATABASES = {"default": environment.database(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 
 # Several app servers share one cache when REDIS_URL is set: API responses by ETag and
 # Wagtail's renditions. Without it each process keeps its own, which is still correct.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-    }
+if (shared_caches := environment.caches()) is not None:
+    CACHES = shared_caches
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # a Redis outage is logged, never a 500
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -119,7 +112,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Kommunnätverket för hållbar utveckling"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search; on PostgreSQL each language is stemmed as itself.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "kommunnatverk.search"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 
 # New translations stay drafts until a translator publishes them.

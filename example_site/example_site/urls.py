@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from kommunnatverk.urls import feed_urlpatterns, sitemap_urlpatterns
+from kommunnatverk.urls import feed_urlpatterns, search_urlpatterns, sitemap_urlpatterns
 
 from .api import api_router
 
@@ -28,5 +28,8 @@ if settings.DEBUG:
 # LocaleMiddleware from answering the APIs' 404s with a redirect to /sv/api/….
 # News feeds per language (/feeds/news.rss, /en/feeds/news.rss), before the pages.
 urlpatterns += i18n_patterns(
-    *feed_urlpatterns, path("", include(wagtail_urls)), prefix_default_language=False
+    *feed_urlpatterns,
+    *search_urlpatterns,
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
 )

@@ -22,6 +22,12 @@ HOSTILE = [
     "true",
     "[]",
     "<script>",
+    # Full-text operator syntax (SQLite FTS5 refused an unbalanced quote with a 500).
+    '"unbalanced',
+    "a AND OR NOT b",
+    "!!&|:*()<->",
+    "NEAR(a b",
+    "*",
 ]
 
 

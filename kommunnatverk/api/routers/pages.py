@@ -10,6 +10,7 @@ from django.utils import translation
 from ninja import Path, Query, Router
 from wagtail.models import Locale, Page, Site
 
+from ... import search
 from ...models import Goal, GroupPage, Organisation, ProjectPage
 from ..caching import conditional
 from ..errors import RESPONSES, bad_param, not_found
@@ -263,10 +264,12 @@ def _children_of(parent_id: int) -> Q:
 def _search_ranking(query: str, language: Locale, fallback: Locale | None) -> dict[int, int]:
     """Page id → rank, best first, for the search backend's hits in the locale(s)."""
     locales = [language] + ([fallback] if fallback else [])
-    # Only indexed fields here; the caller intersects the hits with the public pages.
-    searchable = Page.objects.live().filter(locale__in=locales).type(*PAGE_MODELS.values())
-    hits = searchable.search(query, operator="and")
-    return {page.pk: rank for rank, page in enumerate(hits[:MAX_SEARCH_HITS])}
+    try:
+        return search.ranked_page_ids(query, locales, PAGE_MODELS.values(), MAX_SEARCH_HITS)
+    except search.UnsearchableQuery as error:
+        raise bad_param(
+            "search", "The search could not be understood; remove quotes or operators."
+        ) from error
 
 
 def _ordering(order: str | None, page_type: str | None, relevance: dict | None) -> list:

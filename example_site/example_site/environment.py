@@ -1,0 +1,61 @@
+"""DATABASE_URL and REDIS_URL, checked when the settings load: a wrong value stops
+start-up with one line that names it, not a traceback at the first request."""
+
+import os
+from urllib.parse import urlsplit
+
+import dj_database_url
+
+DATABASE_EXAMPLES = "postgres://user:password@127.0.0.1:5432/natverk or sqlite:////srv/db.sqlite3"
+
+
+def _stop(message: str) -> None:
+    raise SystemExit(f"example_site: {message}")
+
+
+def _shown(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}{parts.path}" if parts.scheme else repr(url)
+
+
+def database(default_url: str) -> dict:
+    url = os.environ.get("DATABASE_URL", "").strip() or default_url
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60)
+    except (ValueError, KeyError) as error:
+        _stop(
+            f"DATABASE_URL {_shown(url)} is not a database URL ({error}). Use {DATABASE_EXAMPLES}."
+        )
+    if not config.get("NAME"):
+        _stop(f"DATABASE_URL {_shown(url)} names no database. Use {DATABASE_EXAMPLES}.")
+    return config
+
+
+def caches() -> dict | None:
+    """A shared Redis cache when REDIS_URL is set. A Redis outage then costs the cache,
+    logged, never a request: django-redis ignores (and logs) connection errors."""
+    url = os.environ.get("REDIS_URL", "").strip()
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("redis", "rediss", "unix") or (
+        parts.scheme != "unix" and not parts.hostname
+    ):
+        _stop(
+            f"REDIS_URL {_shown(url)} is not a Redis URL. Use redis://127.0.0.1:6379/0 "
+            "(rediss:// with TLS, unix:///path/redis.sock), or leave it unset."
+        )
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        }
+    }
