@@ -106,7 +106,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or BASE_DIR / "media"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -129,4 +129,6 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 KOMMUNNATVERK: dict = {
     # A headless frontend's preview route, e.g. "http://localhost:3000/api/preview?path={path}".
     "FRONTEND_URL": os.environ.get("FRONTEND_URL") or None,
+    # API_RESPONSE_CACHE=off: every API request does its work (the benchmarks measure that).
+    "API_RESPONSE_CACHE": None if os.environ.get("API_RESPONSE_CACHE") == "off" else "default",
 }

@@ -35,13 +35,13 @@ def record(event: str, object_key: str, language_code: str, payload_for) -> int:
     if not endpoints:
         return 0
     payload = payload_for()
-    deliveries = WebhookDelivery.objects.bulk_create(
-        WebhookDelivery(endpoint=endpoint, event=event, object_key=object_key, payload=payload)
+    deliveries = [
+        WebhookDelivery(endpoint=endpoint, event=event, object_key=object_key)
         for endpoint in endpoints
-    )
-    for delivery in deliveries:
-        delivery.payload["delivery"] = str(delivery.uuid)
-    WebhookDelivery.objects.bulk_update(deliveries, ["payload"])
+    ]
+    for delivery in deliveries:  # the id a receiver uses to skip repeats
+        delivery.payload = {**payload, "delivery": str(delivery.uuid)}
+    WebhookDelivery.objects.bulk_create(deliveries)
     queues = {(endpoint.pk, object_key) for endpoint in endpoints}
     transaction.on_commit(lambda: enqueue_queues(queues))
     return len(deliveries)
