@@ -75,6 +75,8 @@ def on_page_moved(sender, instance, url_path_before, url_path_after, **kwargs) -
     if page.live:
         old = base_url(page) + previous_url if previous_url else None
         page_event("page.moved", page, previous_url=old)
+    if not purging.enabled():
+        return
     old_urls = {page.pk: previous_url}
     for descendant in page.get_descendants().live():
         old_path = url_path_before + descendant.url_path.removeprefix(url_path_after)
