@@ -361,3 +361,32 @@ def test_the_admin_form_says_in_swedish_why_a_webhook_url_is_refused(db, url):
         assert not form.is_valid()
         assert form.errors["url"] == ["Ange en adress som börjar med http:// eller https://."]
     assert not WebhookEndpoint.objects.exists()
+
+
+def test_resending_from_the_admin_takes_the_right_to_manage_endpoints(db, client):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    hook = endpoint("http://127.0.0.1:9/x", events=["page.published"])
+    delivery = WebhookDelivery.objects.create(
+        endpoint=hook, event="page.published", object_key="page:1", payload={}, status="failed"
+    )
+    viewer = get_user_model().objects.create_user("lasare", password="x")
+    group = Group.objects.create(name="Webhook viewers")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_webhookdelivery"),
+    )
+    viewer.groups.add(group)
+    client.force_login(viewer)
+    url = f"/admin/kommunnatverk_webhook_delivery/resend/{delivery.pk}/"
+
+    refused = client.post(url)  # Wagtail answers a refusal with a redirect to the dashboard
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.FAILED
+    group.permissions.add(Permission.objects.get(codename="change_webhookendpoint"))
+    response = client.post(url)
+    assert response["Location"].endswith(f"/inspect/{delivery.pk}/")
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.PENDING and delivery.attempts == 0

@@ -142,7 +142,8 @@ class DeliveryInspectView(InspectView):
 
 def resend_view(request, pk: int):
     delivery = get_object_or_404(WebhookDelivery.objects.select_related("endpoint"), pk=pk)
-    if not DeliveryLogPolicy(WebhookDelivery).user_has_permission(request.user, "view"):
+    # Re-sending acts for the endpoint: it takes the right to manage endpoints.
+    if not ModelPermissionPolicy(WebhookEndpoint).user_has_permission(request.user, "change"):
         raise PermissionDenied
     inspect_url = reverse("kommunnatverk_webhook_delivery:inspect", args=[pk])
     if request.method == "POST":
