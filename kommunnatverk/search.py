@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from functools import cache
 
 from django.db import DatabaseError, connection, transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 DEFAULT_LOCALE_CONFIGS = {"sv": "swedish", "en": "english"}
 _language: ContextVar[str | None] = ContextVar("kommunnatverk_search_language", default=None)
@@ -40,8 +40,6 @@ class UnsearchableQuery(ValueError):
 def ranked_page_ids(query: str, locales: list[Locale], page_models, limit: int) -> dict[int, int]:
     """Live page id → rank, best first: each locale searched in its own language, the
     first locale's hits before the next's. Callers narrow the hits to public pages."""
-    from wagtail.models import Page
-
     ranking: dict[int, int] = {}
     for locale in locales:
         searchable = Page.objects.live().filter(locale=locale).type(*page_models)
