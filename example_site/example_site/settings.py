@@ -1,7 +1,8 @@
 """Settings of the example site: a Wagtail project that installs kommunnatverk.
 
 Reads ``DATABASE_URL`` (default: a SQLite file beside this project), ``REDIS_URL``
-(optional: a shared cache) and ``SECRET_KEY``.
+(optional: a shared cache), ``SECRET_KEY``, ``DEBUG``, ``ALLOWED_HOSTS``, ``MEDIA_ROOT``,
+``FRONTEND_URL`` (headless preview) and ``API_RESPONSE_CACHE=off`` (for the benchmarks).
 """
 
 import os
