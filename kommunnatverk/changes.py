@@ -12,7 +12,8 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from . import purging
-from .api.addresses import SNIPPET_TYPES, base_url, page_type, relative_url
+from .api.addresses import SNIPPET_TYPES, base_url, relative_url
+from .api.queries import type_name
 from .webhooks import payloads
 from .webhooks.recording import record
 
@@ -20,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 
 def _is_network_page(instance) -> bool:
-    return isinstance(instance, Page) and page_type(type(instance)) is not None
+    return isinstance(instance, Page) and type_name(type(instance)) is not None
 
 
 def _is_snippet(instance) -> bool:

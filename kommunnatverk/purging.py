@@ -12,6 +12,7 @@ from django.db.models import Model
 from wagtail.models import Page, ReferenceIndex
 
 from .api import addresses
+from .api.queries import type_name
 from .models import ContactSidebar
 
 
@@ -34,7 +35,7 @@ def _page_group(page: Page) -> list[Page]:
 
 def page_paths(pages: list[Page], old_urls: dict[int, str] | None = None) -> set[str]:
     old_urls = old_urls or {}
-    paths = addresses.list_paths({addresses.page_type(type(page)) for page in pages} - {None})
+    paths = addresses.list_paths({type_name(type(page)) for page in pages} - {None})
     for page in pages:
         paths |= addresses.page_paths(page, addresses.relative_url(page))
         if page.pk in old_urls:
@@ -74,9 +75,7 @@ def snippet_paths(obj: Model) -> set[str]:
     )
     paths = addresses.snippet_paths(obj, translations)
     showing = pages_showing(obj)
-    paths |= addresses.list_paths(
-        {addresses.page_type(page.specific_class) for page in showing} - {None}
-    )
+    paths |= addresses.list_paths({type_name(page.specific_class) for page in showing} - {None})
     for page in showing:
         paths |= addresses.page_paths(page, addresses.relative_url(page))
     return paths

@@ -19,7 +19,13 @@ from django.db import DatabaseError, connection, transaction
 from wagtail.models import Locale, Page
 
 DEFAULT_LOCALE_CONFIGS = {"sv": "swedish", "en": "english"}
+MAX_QUERY_LENGTH = 200
 _language: ContextVar[str | None] = ContextVar("kommunnatverk_search_language", default=None)
+
+
+def has_control_characters(text: str) -> bool:
+    """Databases refuse some (PostgreSQL: NUL); none belongs in a search or a filter."""
+    return any(ord(char) < 32 or ord(char) == 127 for char in text)
 
 
 @contextmanager

@@ -15,15 +15,15 @@ from . import search
 from .api.queries import PAGE_MODELS, public_pages
 from .pages_public import under_site
 
-MAX_QUERY_LENGTH = 200
 MAX_HITS = 1000
 PER_PAGE = 20
 
 
 def _query_problem(query: str) -> str | None:
-    if len(query) > MAX_QUERY_LENGTH:
-        return gettext("Search for at most %(count)d characters.") % {"count": MAX_QUERY_LENGTH}
-    if any(ord(character) < 32 for character in query):
+    if len(query) > search.MAX_QUERY_LENGTH:
+        limit = search.MAX_QUERY_LENGTH
+        return gettext("Search for at most %(count)d characters.") % {"count": limit}
+    if search.has_control_characters(query):
         return gettext("The search contains characters that cannot be searched for.")
     return None
 

@@ -7,7 +7,6 @@ database of the suite's PostgreSQL server (make test-postgres).
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,8 @@ import pytest
 import requests
 from django.db import connection
 
+from .ports import free_port
+
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="app servers share a PostgreSQL database; make test-postgres runs this",
@@ -27,12 +28,6 @@ pytestmark = pytest.mark.skipif(
 
 EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "example_site"
 BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(url: str, process: subprocess.Popen, timeout: float = 60) -> None:

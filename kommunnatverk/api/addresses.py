@@ -10,7 +10,6 @@ from wagtail.models import Page, Site
 
 from ..models import ContactSidebar, Goal, GoalFramework, Organisation
 from .params import content_languages
-from .queries import type_name
 
 SNIPPET_TYPES: dict[type[Model], str] = {
     GoalFramework: "framework",
@@ -49,10 +48,6 @@ def relative_url(page: Page) -> str | None:
 
 def snippet_type(model: type[Model]) -> str | None:
     return next((name for base, name in SNIPPET_TYPES.items() if issubclass(model, base)), None)
-
-
-def page_type(model: type[Model]) -> str | None:
-    return type_name(model)
 
 
 def snippet_api_path(obj: Model) -> str:

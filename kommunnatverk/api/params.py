@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from wagtail.models import Locale, Site
 
 from .. import conf
+from ..search import has_control_characters
 from .errors import bad_param, not_found
 from .locales import Locales
 
@@ -47,7 +48,7 @@ def request_site(request: HttpRequest) -> Site:
 
 def text_param(param: str, value: str) -> str:
     """Free text without control characters, which databases refuse (PostgreSQL: NUL)."""
-    if any(ord(char) < 32 or ord(char) == 127 for char in value):
+    if has_control_characters(value):
         raise bad_param(param, f"{param} must not contain control characters.")
     return value
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from ..api import addresses
+from ..api.queries import type_name
 from ..models import ContactSidebar
 
 
@@ -29,7 +30,7 @@ def for_page(event: str, page: Page, **extra) -> dict:
     return {
         "event": event,
         **_page_entry(page, base),
-        "type": addresses.page_type(type(page)),
+        "type": type_name(type(page)),
         "title": page.title,
         "translations": translations,
         "occurred_at": timezone.now().isoformat(),

@@ -2,21 +2,16 @@
 the outage is logged, never a 500."""
 
 import logging
-import socket
 
 from django.core.cache import caches
 from django.test import override_settings
 from example_site.environment import caches as caches_from_environment
 
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]  # nothing listens once the probe closes
+from ..ports import free_port
 
 
 def test_the_api_serves_uncached_while_redis_is_down(db, api, monkeypatch, caplog):
-    monkeypatch.setenv("REDIS_URL", f"redis://127.0.0.1:{closed_port()}/0")
+    monkeypatch.setenv("REDIS_URL", f"redis://127.0.0.1:{free_port()}/0")
     down = caches_from_environment()
     with override_settings(CACHES=down, DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS=True):
         assert caches["default"].__class__.__module__ == "django_redis.cache"
