@@ -10,5 +10,9 @@ class KommunnatverkConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, signals  # noqa: F401 - checks registers itself
+        from .roles.policy import register_policies
+        from .roles.setup import SNIPPET_MODELS
 
         signals.connect()
+        # Before wagtail_hooks registers the snippets, which would create Wagtail's default.
+        register_policies(*SNIPPET_MODELS)

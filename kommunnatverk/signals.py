@@ -9,6 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
+from wagtail_localize.models import Translation, TranslationSource
 
 from .api import snapshot
 from .models import ContactSidebar, Goal, GoalFramework, NetworkTag, Organisation
@@ -24,6 +25,10 @@ WATCHED = (
     PageViewRestriction,
     Site,
     Locale,
+    # A sync, or stopping one, changes pages' meta.translation_status even when no
+    # translation is saved.
+    TranslationSource,
+    Translation,
 )
 
 
@@ -43,9 +48,10 @@ def _bump_version() -> None:
 
 
 def connect() -> None:
-    from . import changes
+    from . import changes, translation_drafts
 
     changes.connect()
+    translation_drafts.connect()
     post_save.connect(_bump, dispatch_uid="kommunnatverk_bump_on_save")
     post_delete.connect(_bump, dispatch_uid="kommunnatverk_bump_on_delete")
     post_page_move.connect(_bump_on_move, dispatch_uid="kommunnatverk_bump_on_move")

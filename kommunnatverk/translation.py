@@ -8,13 +8,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
     TranslationSource,
 )
+
+from .translation_drafts import has_own_live_version, restore_live_version
 
 
 @dataclass
@@ -23,6 +25,9 @@ class TranslationResult:
     created: bool
     added_strings: int = 0
     missing_strings: list[str] = field(default_factory=list)
+    # The target is edited by hand: its synced translation was stopped, or it was made
+    # without wagtail-localize. Nothing was changed.
+    edited_by_hand: bool = False
 
 
 @transaction.atomic
@@ -38,7 +43,14 @@ def translate_with_strings(
     Only string translations that do not exist yet are added, so a translator's finished
     work is never overwritten. Source strings without an entry in ``strings`` keep their
     source text (wagtail-localize's fallback) and are reported in ``missing_strings``.
+    A target that is edited by hand is left alone (``edited_by_hand``). With
+    ``publish=False`` the published target stays as it is and the result is its draft.
     """
+    existing = instance.get_translation_or_none(locale)
+    if existing is not None and _edited_by_hand(instance, existing, locale):
+        return TranslationResult(instance=existing, created=False, edited_by_hand=True)
+    was_live = isinstance(existing, Page) and existing.live and has_own_live_version(existing)
+
     source, source_created = TranslationSource.get_or_create_from_instance(instance)
     if not source_created:
         source.update_from_db()
@@ -46,7 +58,6 @@ def translate_with_strings(
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    existing = instance.get_translation_or_none(locale)
 
     result = TranslationResult(instance=instance, created=existing is None)
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
@@ -72,4 +83,22 @@ def translate_with_strings(
     if result.created or result.added_strings or source_created is False:
         translation.save_target(publish=publish)
     result.instance = instance.get_translation(locale)
+    if was_live and not publish:
+        # wagtail-localize wrote the draft into the live page. (Snippets: translation_drafts.)
+        restore_live_version(result.instance)
+        result.instance.refresh_from_db()
     return result
+
+
+def _edited_by_hand(instance: TranslatableMixin, target: TranslatableMixin, locale: Locale) -> bool:
+    """A translator stopped the synced translation to edit ``target`` directly, or it was
+    made without wagtail-localize: syncing it would overwrite that work. An alias page
+    (a placeholder wagtail-localize made for a missing parent) holds no work."""
+    if getattr(target, "alias_of_id", None):
+        return False
+    return not Translation.objects.filter(
+        source__object_id=instance.translation_key,
+        source__locale_id=instance.locale_id,
+        target_locale=locale,
+        enabled=True,
+    ).exists()

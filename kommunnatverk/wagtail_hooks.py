@@ -3,76 +3,35 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import ContactSidebar, Goal, GoalFramework, NetworkTag, Organisation
+from .models import NetworkPage
+from .network_indexes import create_indexes, indexes_requested
+from .roles import admin_hooks  # noqa: F401 - registers the locale restriction
+from .snippet_admin.viewsets import NetworkViewSetGroup
+from .translation_report import TranslationStatusMenuItem, TranslationStatusView
 from .usage import pages_protecting
 
-
-class GoalFrameworkViewSet(SnippetViewSet):
-    model = GoalFramework
-    icon = "list-ul"
-    menu_label = _("Goal frameworks")
-    list_display = ["title", "slug", "locale"]
-    list_filter = ["locale"]
-    search_fields = ["title"]
-
-
-class GoalViewSet(SnippetViewSet):
-    model = Goal
-    icon = "pick"
-    menu_label = _("Goals")
-    list_display = ["code", "title", "framework", "colour", "locale"]
-    list_filter = ["framework", "locale"]
-    search_fields = ["title", "code"]
-
-
-class OrganisationViewSet(SnippetViewSet):
-    model = Organisation
-    icon = "group"
-    menu_label = _("Organisations")
-    list_display = ["name", "kind", "parent", "locale"]
-    list_filter = ["kind", "locale"]
-    search_fields = ["name"]
-
-
-class ContactSidebarViewSet(SnippetViewSet):
-    model = ContactSidebar
-    icon = "user"
-    menu_label = _("Contact sidebars")
-    list_display = ["admin_name", "title", "locale"]
-    list_filter = ["locale"]
-    search_fields = ["admin_name", "title"]
-
-
-class NetworkTagViewSet(SnippetViewSet):
-    model = NetworkTag
-    icon = "tag"
-    menu_label = _("Tags")
-    list_display = ["name", "slug", "locale"]
-    list_filter = ["locale"]
-    search_fields = ["name"]
-
-
-class NetworkViewSetGroup(SnippetViewSetGroup):
-    menu_label = _("Kommunnätverk")
-    menu_icon = "site"
-    menu_order = 250
-    items = (
-        GoalFrameworkViewSet,
-        GoalViewSet,
-        OrganisationViewSet,
-        ContactSidebarViewSet,
-        NetworkTagViewSet,
-    )
-
-
 register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def create_indexes_of_a_new_network(request: HttpRequest, page) -> None:
+    """Add the news and project indexes a new network page's editor asked for."""
+    if not isinstance(page, NetworkPage) or not indexes_requested(request):
+        return
+    if created := create_indexes(page, request.user):
+        messages.success(
+            request,
+            gettext("Also created: %(pages)s.")
+            % {"pages": ", ".join(f"“{index.title}”" for index in created)},
+        )
 
 
 @hooks.register("before_delete_snippet")
@@ -102,3 +61,25 @@ def register_webhook_admin():
     from .webhooks.admin import WebhookViewSetGroup
 
     return WebhookViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [
+        path(
+            "kommunnatverk/translation-status/",
+            TranslationStatusView.as_view(),
+            name="kommunnatverk_translation_status",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("kommunnatverk_translation_status"),
+        name="kommunnatverk-translation-status",
+        icon_name="site",
+        order=9100,
+    )

@@ -1,23 +1,21 @@
 """Deleting something pages still use is refused, naming the pages; nothing breaks."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db.models import ProtectedError
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from kommunnatverk.models import Goal, NewsPage, Organisation
 
 from . import factories
+from .admin_forms import log_in_editor
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def admin_client(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "secret")
-    client.force_login(user)
-    client.user = user
-    return client
+    # An editor whose admin speaks Swedish, as the network's editors do.
+    return log_in_editor(client, "sv", username="editor")
 
 
 def delete_url(user, obj) -> str:
@@ -35,8 +33,9 @@ def test_admin_refuses_and_names_the_pages(admin_client, sv):
     response = admin_client.post(delete_url(admin_client.user, goal), follow=True)
     assert Goal.objects.filter(pk=goal.pk).exists()
     text = response.content.decode()
-    assert "Internationella vattendagen – 22 mars" in text
-    assert "kan inte raderas" in text or "cannot be deleted" in text
+    assert f"”{goal}” kan inte raderas eftersom de här sidorna använder den: " in text
+    assert "“Internationella vattendagen – 22 mars”" in text
+    assert "cannot be deleted" not in text
 
 
 def test_unused_organisation_can_be_deleted(admin_client):

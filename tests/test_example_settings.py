@@ -15,9 +15,11 @@ def load_settings(**env: str) -> subprocess.CompletedProcess:
     script = (
         "import json, example_site.settings as s; "
         "print(json.dumps({'CACHES': getattr(s, 'CACHES', None), "
-        "'ENGINE': s.DATABASES['default']['ENGINE']}))"
+        "'ENGINE': s.DATABASES['default']['ENGINE'], "
+        "'MACHINE_TRANSLATOR': getattr(s, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', None)}))"
     )
-    environment = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
+    read = ("REDIS_URL", "DATABASE_URL", "MACHINE_TRANSLATOR", "DEEPL_API_KEY")
+    environment = {k: v for k, v in os.environ.items() if k not in read}
     return subprocess.run(
         [sys.executable, "-c", script],
         cwd=EXAMPLE_SITE,
@@ -59,6 +61,8 @@ def test_database_url_picks_the_database():
         ("DATABASE_URL", "postgres://u:secret@db:5432/", "names no database"),
         ("REDIS_URL", "http://cache:6379/0", "REDIS_URL http://cache:6379/0 is not a Redis URL"),
         ("REDIS_URL", "redis://", "is not a Redis URL"),
+        ("MACHINE_TRANSLATOR", "google", "MACHINE_TRANSLATOR 'google' is not a machine"),
+        ("MACHINE_TRANSLATOR", "deepl", "MACHINE_TRANSLATOR=deepl needs DEEPL_API_KEY"),
     ],
 )
 def test_a_wrong_url_stops_start_up_with_one_clear_line(name, value, expected):
@@ -67,3 +71,17 @@ def test_a_wrong_url_stops_start_up_with_one_clear_line(name, value, expected):
     assert "Traceback" not in done.stderr
     assert expected in done.stderr
     assert "secret" not in done.stderr  # no password in logs
+
+
+def test_machine_translation_is_off_unless_machine_translator_names_one():
+    assert settings_with()["MACHINE_TRANSLATOR"] is None
+    dummy = settings_with(MACHINE_TRANSLATOR="dummy")["MACHINE_TRANSLATOR"]
+    assert dummy == {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+
+
+def test_deepl_reads_its_key_from_the_environment():
+    found = settings_with(MACHINE_TRANSLATOR="deepl", DEEPL_API_KEY="k-123:fx")
+    assert found["MACHINE_TRANSLATOR"] == {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": "k-123:fx"},
+    }

@@ -1,5 +1,5 @@
-"""DATABASE_URL and REDIS_URL, checked when the settings load: a wrong value stops
-start-up with one line that names it, not a traceback at the first request."""
+"""DATABASE_URL, REDIS_URL and MACHINE_TRANSLATOR, checked when the settings load: a wrong
+value stops start-up with one line that names it, not a traceback at the first request."""
 
 import os
 from urllib.parse import urlsplit
@@ -59,3 +59,30 @@ def caches() -> dict | None:
             },
         }
     }
+
+
+MACHINE_TRANSLATORS = {
+    "dummy": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+    "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+}
+
+
+def machine_translator() -> dict | None:
+    """wagtail-localize's machine translator, off unless MACHINE_TRANSLATOR names one:
+    ``dummy`` reverses the words (to try the workflow without an account), ``deepl``
+    translates with DeepL and needs DEEPL_API_KEY."""
+    name = os.environ.get("MACHINE_TRANSLATOR", "").strip().lower()
+    if not name:
+        return None
+    if name not in MACHINE_TRANSLATORS:
+        _stop(
+            f"MACHINE_TRANSLATOR {name!r} is not a machine translator. "
+            "Use dummy or deepl, or leave it unset."
+        )
+    config: dict = {"CLASS": MACHINE_TRANSLATORS[name]}
+    if name == "deepl":
+        key = os.environ.get("DEEPL_API_KEY", "").strip()
+        if not key:
+            _stop("MACHINE_TRANSLATOR=deepl needs DEEPL_API_KEY, the key of your DeepL account.")
+        config["OPTIONS"] = {"AUTH_KEY": key}
+    return config

@@ -2,7 +2,8 @@
 
 Reads ``DATABASE_URL`` (default: a SQLite file beside this project), ``REDIS_URL``
 (optional: a shared cache), ``SECRET_KEY``, ``DEBUG``, ``ALLOWED_HOSTS``, ``MEDIA_ROOT``,
-``FRONTEND_URL`` (headless preview) and ``API_RESPONSE_CACHE=off`` (for the benchmarks).
+``FRONTEND_URL`` (headless preview), ``API_RESPONSE_CACHE=off`` (for the benchmarks) and
+``MACHINE_TRANSLATOR`` (``dummy``, or ``deepl`` with ``DEEPL_API_KEY``).
 """
 
 import os
@@ -119,6 +120,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 
 # New translations stay drafts until a translator publishes them.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation in the translation editor, off by default: MACHINE_TRANSLATOR=dummy
+# (reverses the words; try the workflow without an account) or deepl (with DEEPL_API_KEY).
+if (machine_translator := environment.machine_translator()) is not None:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator
 
 # Background work (webhook delivery, CDN purges, Wagtail's reference index) is queued in
 # the database and run by `manage.py db_worker`, which `make demo` starts.

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from ..models import GroupPage, NetworkPage, NewsIndexPage, NewsPage, ProjectIndexPage, ProjectPage
+from ..translation_status import with_sync_info
 from . import snapshot
 from .errors import bad_param
 
@@ -99,7 +100,8 @@ def _restricted() -> Q | None:
     return condition
 
 
-# What a page's translations list, locale choice and URLs read, and nothing more.
+# What a page's translations list, locale choice, URLs and translation status read, and
+# nothing more.
 TRANSLATION_FIELDS = (
     "id",
     "content_type_id",
@@ -109,16 +111,23 @@ TRANSLATION_FIELDS = (
     "url_path",
     "path",
     "depth",
+    "live",
+    "alias_of",
+    "last_published_at",
 )
 
 
 def public_translations(translation_key) -> list[Page]:
     """Live, public pages of the package's types with ``translation_key`` (a value or a
-    one-column query set), with only :data:`TRANSLATION_FIELDS` loaded, in locale order."""
+    one-column query set), with only :data:`TRANSLATION_FIELDS` loaded, in locale order.
+
+    Each carries what ``meta.translation_status`` reads of wagtail-localize
+    (``translation_status.with_sync_info``), from the same query."""
     lookup = "translation_key__in" if isinstance(translation_key, QuerySet) else "translation_key"
     # The type is checked here, not in SQL: with a filter on content_type_id, SQLite
     # chose that index over translation_key's and read every page of the type.
     pages = public_pages(any_type=True).filter(**{lookup: translation_key})
+    pages = with_sync_info(pages)
     package_types = set(package_content_type_ids())
     return [
         page

@@ -85,6 +85,17 @@ class PageRef(Schema):
     api_url: str
 
 
+TranslationState = Literal["up_to_date", "outdated", "missing"]
+
+
+class TranslationStatus(Schema):
+    source_locale: str = Field(description="The locale translations are made from, such as sv.")
+    locales: dict[str, TranslationState] = Field(
+        description="Each other locale's state: missing (no live translation), outdated "
+        "(the source was published after the translation was last synced), up_to_date."
+    )
+
+
 class PageMeta(Schema):
     type: str = Field(description="The Wagtail model, such as kommunnatverk.NewsPage.")
     locale: str
@@ -99,6 +110,11 @@ class PageMeta(Schema):
     )
     preview: bool = Field(
         False, description="True for a draft served to a preview token, never cached."
+    )
+    translation_status: TranslationStatus | None = Field(
+        description="How the page's translation in each other locale stands; the same for "
+        "the page in every locale. null when the page has no published page in the source "
+        "locale."
     )
 
 

@@ -20,6 +20,7 @@ from .network import GroupPage, NetworkPage
 from .news import NewsIndexPage, NewsPage
 from .preview import PreviewDraft
 from .projects import ProjectIndexPage, ProjectPage
+from .roles import GroupLocalePermission
 from .snippets import Contact, ContactSidebar, Goal, GoalFramework, Organisation
 from .tags import NetworkTag
 from .webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint
@@ -30,6 +31,7 @@ __all__ = [
     "ContactSidebar",
     "Goal",
     "GoalFramework",
+    "GroupLocalePermission",
     "GroupPage",
     "GroupPageGoal",
     "GroupPageMember",

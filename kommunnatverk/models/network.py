@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from ..network_indexes import NetworkPageForm
 from .base import NetworkContentPage, tabbed
 from .snippets import Organisation
 
@@ -42,6 +43,7 @@ class NetworkPage(NetworkContentPage):
         "kommunnatverk.ProjectIndexPage",
     ]
     template = "kommunnatverk/pages/network_page.html"
+    base_form_class = NetworkPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -50,6 +52,8 @@ class NetworkPage(NetworkContentPage):
             [FieldPanel("aims_heading"), InlinePanel("aims", label=_("aim"))],
             heading=_("Aims"),
         ),
+        # A form field, not a model field: shown on the create form only.
+        FieldPanel("create_indexes", disable_comments=True),
     ]
     relation_panels = [
         InlinePanel("framework_links", label=_("goal framework"), heading=_("Goal frameworks")),

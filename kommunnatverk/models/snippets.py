@@ -19,17 +19,21 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..snippet_admin.forms import PublishableSnippetForm
 from ..validators import validate_hex_colour, validate_phone_number
 
 
 class PublishableSnippet(
-    PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model
+    PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
 ):
-    """Base of the snippets editors publish: drafts, revisions, preview, translations."""
+    """Base of the snippets editors publish: drafts, revisions, preview, translations, and
+    search (the admin's listings and choosers search the index)."""
 
     _revisions = GenericRelation(
         "wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s"
     )
+    # Required fields stay required for drafts: save() below validates in full.
+    base_form_class = PublishableSnippetForm
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -152,6 +156,7 @@ class Goal(PublishableSnippet):
         index.SearchField("title"),
         index.AutocompleteField("title"),
         index.SearchField("short_text"),
+        index.AutocompleteField("code"),  # "13" finds goal 13 in the chooser
         index.FilterField("code"),
         index.FilterField("framework"),
         index.FilterField("locale"),

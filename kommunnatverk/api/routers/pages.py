@@ -33,6 +33,7 @@ from ..queries import (
 )
 from ..schemas import PageDetail, PageList, PageType, ProjectStatus
 from ..serializers import pages as serialize
+from ..serializers import translation_status
 from ..serializers.context import ApiContext
 
 router = Router(tags=["pages"])
@@ -144,12 +145,15 @@ def list_pages(
     contexts = {language.pk: ApiContext(request, language)}
     if fallback_locale is not None:
         contexts[fallback_locale.pk] = ApiContext(request, fallback_locale)
+    statuses = _translation_statuses(contexts[language.pk], window)
     items = []
     for page in pages:
         ctx = contexts[page.locale_id]
+        fallback_item = page.locale_id != language.pk
+        status = statuses.get(page.translation_key)
         # Each item in its own language, labels included, as its detail would be.
         with translation.override(ctx.locale.language_code):
-            items.append(serialize.summary(ctx, page, page.locale_id != language.pk))
+            items.append(serialize.summary(ctx, page, fallback_item, status))
     return {"count": count, "limit": limit, "offset": offset, "items": items}
 
 
@@ -235,6 +239,15 @@ def _detail(request: HttpRequest, light: Page, translations: list[Page], fallbac
     served = Locales.of(request).by_id[page.locale_id]
     with translation.override(served.language_code):
         return serialize.detail(ApiContext(request, served), page, translations, fallback)
+
+
+def _translation_statuses(ctx: ApiContext, window: list[tuple[int, int]]) -> dict:
+    """``meta.translation_status`` of every item, by translation key: one query for the
+    whole window, the translations of all its pages at once."""
+    if not window:
+        return {}
+    keys = Page.objects.filter(pk__in=[pk for pk, _ in window]).values("translation_key")
+    return translation_status.by_translation_key(ctx, public_translations(keys))
 
 
 def _specific_pages(window: list[tuple[int, int]], queryset_for) -> list[Page]:

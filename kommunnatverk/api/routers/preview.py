@@ -19,6 +19,7 @@ from ..schemas import PageDetail, SnippetPreview
 from ..serializers import pages as serialize_pages
 from ..serializers import snippets as serialize_snippets
 from ..serializers.context import ApiContext
+from ..serializers.translation_status import translation_status
 
 router = Router(tags=["preview"])
 NO_STORE_ATTRIBUTE = "kommunnatverk_no_store"
@@ -58,12 +59,16 @@ def preview_page(
     setattr(request, NO_STORE_ATTRIBUTE, True)
     page = _load(token, lambda model: issubclass(model, Page) and type_name(model), page_id)
     served = Locales.of(request).by_id[page.locale_id]
-    translations = public_translations(page.translation_key)
+    public = public_translations(page.translation_key)
+    translations = public
     if not any(other.pk == page.pk for other in translations):
         translations = [page, *translations]
+    ctx = ApiContext(request, served)
     with translation.override(served.language_code):
-        data = serialize_pages.detail(ApiContext(request, served), page, translations, False)
+        data = serialize_pages.detail(ctx, page, translations, False)
     data["meta"]["preview"] = True
+    # As published: a draft is no translation yet.
+    data["meta"]["translation_status"] = translation_status(ctx, public)
     return data
 
 

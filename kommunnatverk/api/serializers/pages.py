@@ -20,9 +20,10 @@ from .media import join_image, prefetch_image, rendition
 from .richtext import rich_text_html
 from .site_fields import site_fields
 from .stream import body_blocks
+from .translation_status import translation_status
 
 
-def meta(ctx: ApiContext, page: Page, fallback: bool = False) -> dict:
+def meta(ctx: ApiContext, page: Page, fallback: bool = False, status: dict | None = None) -> dict:
     return {
         "type": page._meta.label,
         "locale": ctx.code(page.locale_id),
@@ -33,6 +34,7 @@ def meta(ctx: ApiContext, page: Page, fallback: bool = False) -> dict:
         "last_published_at": page.last_published_at,
         "fallback": fallback,
         "preview": False,
+        "translation_status": status,
     }
 
 
@@ -54,7 +56,7 @@ def organisations_of(ctx: ApiContext, organisations) -> list[dict]:
 # Summaries ----------------------------------------------------------------------------
 
 
-def _common(ctx: ApiContext, page: Page, fallback: bool) -> dict:
+def _common(ctx: ApiContext, page: Page, fallback: bool, status: dict | None) -> dict:
     """The fields summaries and details share."""
     return {
         "id": page.pk,
@@ -62,12 +64,13 @@ def _common(ctx: ApiContext, page: Page, fallback: bool) -> dict:
         "title": page.title,
         "slug": page.slug,
         "intro": page.intro,
-        "meta": meta(ctx, page, fallback),
+        "meta": meta(ctx, page, fallback, status),
     }
 
 
-def summary(ctx: ApiContext, page: Page, fallback: bool) -> dict:
-    data = _common(ctx, page, fallback)
+def summary(ctx: ApiContext, page: Page, fallback: bool, status: dict | None = None) -> dict:
+    """``status``: the page's ``meta.translation_status``, computed for the whole list."""
+    data = _common(ctx, page, fallback, status)
     if isinstance(page, NewsPage):
         data.update(
             date=page.date,
@@ -184,7 +187,7 @@ def translations(ctx: ApiContext, pages: list[Page]) -> list[dict]:
 def detail(ctx: ApiContext, page: Page, translated: list[Page], fallback: bool) -> dict:
     """``translated``: the page's public translations, from ``queries.public_translations``."""
     data = {
-        **_common(ctx, page, fallback),
+        **_common(ctx, page, fallback, translation_status(ctx, translated)),
         "seo_title": page.seo_title,
         "search_description": page.search_description,
         "translations": translations(ctx, translated),

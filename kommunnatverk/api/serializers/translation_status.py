@@ -1,0 +1,35 @@
+"""``meta.translation_status``: how each locale's translation of a page stands."""
+
+from collections.abc import Iterable
+
+from wagtail.models import Page
+
+from ... import conf
+from ...translation_status import states_by_locale
+from ..locales import Locales
+from .context import ApiContext
+
+
+def translation_status(ctx: ApiContext, rows: Iterable[Page]) -> dict | None:
+    """From the public translations of one page (``queries.public_translations``), so the
+    same for each of them; None when no public page in the source locale has them."""
+    locales = Locales.of(ctx.request)
+    source = locales.by_code.get(conf.get("SOURCE_LOCALE"))
+    if source is None:
+        return None
+    states = states_by_locale(rows, source.pk, locales.by_id)
+    if states is None:
+        return None
+    codes = sorted((locales.by_id[pk].language_code, state) for pk, state in states.items())
+    return {
+        "source_locale": source.language_code,
+        "locales": {code: state.value for code, state in codes},
+    }
+
+
+def by_translation_key(ctx: ApiContext, rows: Iterable[Page]) -> dict[object, dict | None]:
+    """:func:`translation_status` for the rows of many pages, by translation key."""
+    groups: dict[object, list[Page]] = {}
+    for row in rows:
+        groups.setdefault(row.translation_key, []).append(row)
+    return {key: translation_status(ctx, group) for key, group in groups.items()}

@@ -1,0 +1,89 @@
+"""A new network page can bring its news index and project index with it.
+
+The create form of a NetworkPage has a box, checked by default. When the page is saved
+or published with the box checked, a NewsIndexPage and a ProjectIndexPage are added under
+it, titled in the page's own language: drafts when the page was saved as a draft, live
+when it was published.
+
+Wagtail 8 autosaves a page being created: the first autosave creates it, and the form
+then goes on posting to the edit view, the box still on screen. Autosaves create nothing
+here; the first save or publish the editor asks for does, from the create view or from the
+edit view, as the box says then. The edit form itself never shows the box.
+"""
+
+from django import forms
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
+
+CREATE_INDEXES = "create_indexes"
+
+
+class NetworkPageForm(WagtailAdminPageForm):
+    """The NetworkPage form; its create form offers to create the two index pages."""
+
+    create_indexes = forms.BooleanField(
+        label=_("Create a news index and a project index"),
+        help_text=_(
+            "Adds the pages that list news items and projects, in this page's language: "
+            "published if you publish this page, drafts if you save it as a draft."
+        ),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only a page being created can ask for its indexes: an existing one has them,
+        # or had them removed on purpose.
+        if self.instance.pk is not None:
+            del self.fields[CREATE_INDEXES]
+
+
+def indexes_requested(request: HttpRequest) -> bool:
+    """Whether this request is an editor's save or publish with the box checked."""
+    if not request.accepts("text/html"):
+        return False  # an autosave: wait for the editor's own save
+    return forms.CheckboxInput().value_from_datadict(request.POST, None, CREATE_INDEXES)
+
+
+def index_titles(page: Page) -> dict[type[Page], str]:
+    """The index page types and their titles, in the language of ``page``."""
+    from .models import NewsIndexPage, ProjectIndexPage
+
+    with translation.override(page.locale.language_code):
+        return {
+            NewsIndexPage: pgettext("title of a new news index page", "News"),
+            ProjectIndexPage: pgettext("title of a new project index page", "Projects"),
+        }
+
+
+def create_indexes(network: Page, user) -> list[Page]:
+    """Add the news and project indexes under ``network``, live if it is live.
+
+    A type the network cannot take (a site's subclass may leave it out, or one exists
+    already) is skipped, so asking twice creates nothing more.
+    """
+    allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+    created = []
+    for model, title in index_titles(network).items():
+        if not model.can_create_at(network):
+            continue
+        index = model(
+            title=title,
+            slug=slugify(title, allow_unicode=allow_unicode),
+            locale=network.locale,
+            owner=user,
+            live=False,
+        )
+        network.add_child(instance=index)
+        revision = index.save_revision(user=user, log_action=True)
+        if network.live:
+            revision.publish(user=user)
+        created.append(index)
+    return created

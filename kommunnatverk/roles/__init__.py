@@ -1,0 +1,1 @@
+"""Editor and translator roles: the setup command's groups and the locale restriction."""

@@ -1,0 +1,101 @@
+"""Chooser modals that show enough of each item to pick the right one.
+
+Wagtail's snippet chooser lists only the title, locale and status. These add the columns an
+editor tells goals, organisations and sidebars apart by. The locale filter stays Wagtail's
+own: the chooser opens with ``?locale=`` set to the language of the page being edited, so it
+lists that language's items, and the editor can switch the filter to another language.
+"""
+
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+
+from .columns import (
+    CONTACT_COUNT,
+    GOAL_COUNT,
+    StatusColumn,
+    colour_column,
+    contact_count_column,
+    framework_column,
+    goal_count_column,
+    kind_column,
+    parent_column,
+    sidebar_title_column,
+    with_schedule_flag,
+)
+
+
+class ExtraColumnsMixin:
+    """Puts ``extra_columns`` after the title; ``related`` and ``annotations`` keep it to
+    one query per page of results."""
+
+    related: tuple[str, ...] = ()
+    annotations: dict = {}
+
+    def extra_columns(self) -> list[Column]:
+        return []
+
+    def get_object_list(self):
+        objects = super().get_object_list()
+        if self.related:
+            objects = objects.select_related(*self.related)
+        if self.annotations:
+            objects = objects.annotate(**self.annotations)
+        return with_schedule_flag(objects)
+
+    @property
+    def columns(self) -> list[Column]:
+        title, *others = super().columns
+        others = [
+            StatusColumn(sort_key=None) if isinstance(column, LiveStatusTagColumn) else column
+            for column in others
+        ]
+        return [title, *self.extra_columns(), *others]
+
+
+def chooser_viewset_class(
+    name: str, *, columns, related: tuple[str, ...] = (), annotations: dict | None = None
+) -> type[SnippetChooserViewSet]:
+    """A chooser viewset whose modal and its search results show ``columns()``."""
+    attrs = {
+        "related": related,
+        "annotations": annotations or {},
+        "extra_columns": lambda self: columns(),
+    }
+    mixin = type(f"{name}ChooserColumns", (ExtraColumnsMixin,), attrs)
+    return type(
+        f"{name}ChooserViewSet",
+        (SnippetChooserViewSet,),
+        {
+            "choose_view_class": type(f"{name}ChooseView", (mixin, ChooseView), {}),
+            "choose_results_view_class": type(
+                f"{name}ChooseResultsView", (mixin, ChooseResultsView), {}
+            ),
+        },
+    )
+
+
+def _unsorted(*columns: Column) -> list[Column]:
+    # The chooser's table has no sorting links; a sort key would only draw a dead header.
+    for column in columns:
+        column.sort_key = None
+    return list(columns)
+
+
+GoalFrameworkChooserViewSet = chooser_viewset_class(
+    "GoalFramework", columns=lambda: _unsorted(goal_count_column()), annotations=GOAL_COUNT
+)
+GoalChooserViewSet = chooser_viewset_class(
+    "Goal",
+    columns=lambda: _unsorted(colour_column(), framework_column()),
+    related=("framework",),
+)
+OrganisationChooserViewSet = chooser_viewset_class(
+    "Organisation",
+    columns=lambda: _unsorted(kind_column(), parent_column()),
+    related=("parent",),
+)
+ContactSidebarChooserViewSet = chooser_viewset_class(
+    "ContactSidebar",
+    columns=lambda: _unsorted(sidebar_title_column(), contact_count_column()),
+    annotations=CONTACT_COUNT,
+)

@@ -1,0 +1,112 @@
+"""``meta.translation_status``: each locale's translation state, on lists and details."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import RequestFactory, override_settings
+from wagtail_localize.models import Translation, TranslationSource
+
+from kommunnatverk.models import NewsIndexPage, NewsPage
+
+from .. import factories
+
+pytestmark = pytest.mark.django_db
+
+WATER_DAY = "internationella-vattendagen-22-mars"
+
+
+def status(state: str) -> dict:
+    return {"source_locale": "sv", "locales": {"en": state}}
+
+
+def item(api, path: str, page_id: int) -> dict:
+    response = api(path)
+    assert response.status_code == 200
+    return next(i for i in response.data["items"] if i["id"] == page_id)
+
+
+def test_a_translated_page_and_its_translation_say_up_to_date(api, sv, en):
+    page = NewsPage.objects.get(slug=WATER_DAY, locale=sv)
+    english = page.get_translation(en)
+    assert api(f"pages/{page.pk}/").data["meta"]["translation_status"] == status("up_to_date")
+    assert api(f"pages/{english.pk}/").data["meta"]["translation_status"] == status("up_to_date")
+    listed = item(api, "pages/?type=news&locale=en", english.pk)
+    assert listed["meta"]["translation_status"] == status("up_to_date")
+
+
+def test_a_swedish_publish_shows_outdated_at_once_and_a_sync_clears_it(
+    api, sv, en, django_capture_on_commit_callbacks
+):
+    page = NewsPage.objects.get(slug=WATER_DAY, locale=sv)
+    english = page.get_translation(en)
+    before = api(f"pages/{english.pk}/")  # cached by ETag and in the response cache
+    assert before.data["meta"]["translation_status"] == status("up_to_date")
+
+    page.title = "Internationella vattendagen"
+    page.save_revision().publish()
+
+    again = api(f"pages/{english.pk}/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert again.status_code == 200
+    assert again.data["meta"]["translation_status"] == status("outdated")
+    assert api(f"pages/{page.pk}/").data["meta"]["translation_status"] == status("outdated")
+    found = api("pages/find/?path=/en/news/world-water-day-22-march/")
+    assert found.data["meta"]["translation_status"] == status("outdated")
+    for path, pk in (("pages/?type=news&locale=en", english.pk), ("pages/?locale=sv", page.pk)):
+        assert item(api, path, pk)["meta"]["translation_status"] == status("outdated")
+
+    # "Sync translated pages" with "Publish immediately".
+    source = TranslationSource.objects.get_for_instance(page)
+    with django_capture_on_commit_callbacks(execute=True):  # publishing waits for the commit
+        source.update_from_db()
+        Translation.objects.get(source=source, target_locale=en).save_target(publish=True)
+    assert api(f"pages/{english.pk}/").data["meta"]["translation_status"] == status("up_to_date")
+
+
+def test_a_sync_alone_changes_the_etag(api, sv, en):
+    """Syncing without publishing saves no page, but the status it changes is shown."""
+    page = NewsPage.objects.get(slug=WATER_DAY, locale=sv)
+    before = api(f"pages/{page.pk}/")
+    TranslationSource.objects.get_for_instance(page).update_from_db()
+    after = api(f"pages/{page.pk}/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert after.data["meta"]["translation_status"] == status("outdated")
+
+
+def test_an_untranslated_page_is_missing_in_lists_and_detail(api, sv):
+    index = NewsIndexPage.objects.get(locale=sv)
+    page = factories.news(index, "bara-pa-svenska", title="Bara på svenska")
+    assert api(f"pages/{page.pk}/").data["meta"]["translation_status"] == status("missing")
+    listed = item(api, "pages/?type=news&locale=en&fallback=sv", page.pk)
+    assert listed["meta"]["fallback"] is True
+    assert listed["meta"]["translation_status"] == status("missing")
+
+
+def test_a_page_without_a_swedish_original_has_no_status(api, en):
+    index = NewsIndexPage.objects.get(locale=en)
+    page = factories.news(index, "english-only", title="Only in English")
+    assert api(f"pages/{page.pk}/").data["meta"]["translation_status"] is None
+    assert item(api, "pages/?type=news&locale=en", page.pk)["meta"]["translation_status"] is None
+
+
+def test_every_listed_item_has_the_state_of_its_own_translations(api, sv, en):
+    outdated = NewsPage.objects.get(slug=WATER_DAY, locale=sv)
+    outdated.save_revision().publish()
+    items = api("pages/?locale=sv&limit=100").data["items"]
+    states = {i["id"]: i["meta"]["translation_status"]["locales"]["en"] for i in items}
+    assert states.pop(outdated.pk) == "outdated"
+    assert set(states.values()) == {"up_to_date"}
+
+
+@override_settings(KOMMUNNATVERK={"FRONTEND_URL": "https://frontend.example/preview?path={path}"})
+def test_a_preview_shows_the_status_as_published(api, sv, en):
+    editor = get_user_model().objects.create_superuser("redaktor", "r@example.org", "lösenord")
+    page = NewsPage.objects.get(slug=WATER_DAY, locale=sv)
+    page.title = "Utkast"  # an unsaved draft changes nothing a translator must do
+    request = RequestFactory().get("/admin/")
+    request.user = editor
+    location = page.make_preview_request(original_request=request, preview_mode="")["Location"]
+    token = parse_qs(urlsplit(location).query)["token"][0]
+    data = api(f"preview/pages/{page.pk}/?token={token}").data
+    assert data["title"] == "Utkast"
+    assert data["meta"]["translation_status"] == status("up_to_date")
