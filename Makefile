@@ -6,7 +6,7 @@ MANAGE := cd example_site && ../$(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo demo-data test test-postgres test-wheel test-lowest test-fresh-site lint messages openapi docs wheel clean
+.PHONY: install demo demo-data test test-browser guide-screenshots test-postgres test-wheel test-lowest test-fresh-site lint messages openapi docs wheel clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,16 @@ demo: demo-data
 
 test: install
 	$(PY) -m pytest
+
+# The editor and translator flows in the real admin: Playwright driving Debian's Chromium.
+test-browser: install
+	scripts/ensure-chromium.sh
+	$(PY) -m pytest --browser tests/browser
+
+# The same flows, saving the screenshots the editor's and translator's guides show.
+guide-screenshots: install
+	scripts/ensure-chromium.sh
+	$(PY) -m pytest --browser tests/browser --guide-screenshots docs/images/guide
 
 # The suite on a throwaway PostgreSQL 15 server (initdb/pg_ctl) on 127.0.0.1.
 test-postgres: install

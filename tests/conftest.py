@@ -17,6 +17,27 @@ def pytest_sessionfinish(session, exitstatus) -> None:
         shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
+def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--browser",
+        action="store_true",
+        help="run the Playwright tests in tests/browser (make test-browser)",
+    )
+    parser.addoption(
+        "--guide-screenshots",
+        metavar="DIR",
+        help="with --browser: save the guides' screenshots into DIR",
+    )
+
+
+def pytest_ignore_collect(collection_path: Path, config) -> bool | None:
+    """tests/browser needs Chromium and runs on its own: only with ``--browser``."""
+    browser_tests = Path(__file__).parent / "browser"
+    if collection_path == browser_tests and not config.getoption("--browser"):
+        return True
+    return None
+
+
 def pytest_configure(config) -> None:
     """Under ``make test-wheel``, prove the suite runs against the installed wheel."""
     if os.environ.get("KOMMUNNATVERK_EXPECT_INSTALLED"):
