@@ -15,12 +15,12 @@ from .columns import (
     StatusColumn,
     colour_column,
     contact_count_column,
+    for_columns,
     framework_column,
     goal_count_column,
     kind_column,
     parent_column,
     sidebar_title_column,
-    with_schedule_flag,
 )
 
 
@@ -35,12 +35,7 @@ class ExtraColumnsMixin:
         return []
 
     def get_object_list(self):
-        objects = super().get_object_list()
-        if self.related:
-            objects = objects.select_related(*self.related)
-        if self.annotations:
-            objects = objects.annotate(**self.annotations)
-        return with_schedule_flag(objects)
+        return for_columns(super().get_object_list(), self.related, self.annotations)
 
     @property
     def columns(self) -> list[Column]:

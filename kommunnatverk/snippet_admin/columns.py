@@ -81,6 +81,15 @@ def with_schedule_flag(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(has_schedule=Exists(scheduled))
 
 
+def for_columns(queryset: QuerySet, related=(), annotations: dict | None = None) -> QuerySet:
+    """What the columns read, fetched with the rows: one query per page of a listing."""
+    if related:
+        queryset = queryset.select_related(*related)
+    if annotations:
+        queryset = queryset.annotate(**annotations)
+    return with_schedule_flag(queryset)
+
+
 class StatusColumn(LiveStatusTagColumn):
     """Wagtail's status tag without its query per row: the status asks whether a revision
     is scheduled, which :func:`with_schedule_flag` has already answered for the page."""

@@ -17,12 +17,12 @@ from .columns import (
     StatusColumn,
     colour_column,
     contact_count_column,
+    for_columns,
     framework_column,
     goal_count_column,
     kind_column,
     parent_column,
     sidebar_title_column,
-    with_schedule_flag,
 )
 from .filters import (
     ContactSidebarFilterSet,
@@ -51,12 +51,8 @@ class PublishableSnippetViewSet(SnippetViewSet):
     annotations: dict = {}
 
     def get_queryset(self, request):
-        queryset = self.model._default_manager.select_related(
-            "latest_revision", "locale", *self.related
-        )
-        if self.annotations:
-            queryset = queryset.annotate(**self.annotations)
-        return with_schedule_flag(queryset)
+        related = ("latest_revision", "locale", *self.related)
+        return for_columns(self.model._default_manager.all(), related, self.annotations)
 
 
 class GoalFrameworkViewSet(PublishableSnippetViewSet):
