@@ -128,7 +128,7 @@ class NewsBuilder:
         from wagtail.images.tests.utils import get_test_image_file
         from wagtail.models import Locale
 
-        from kommunnatverk.agenda2030 import FRAMEWORK_SLUG
+        from kommunnatverk.localisation.agenda2030 import FRAMEWORK_SLUG
         from kommunnatverk.models import Goal, NetworkTag, NewsIndexPage
 
         self.sv = Locale.objects.get(language_code="sv")

@@ -9,10 +9,11 @@ class KommunnatverkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import checks, signals  # noqa: F401 - checks registers itself
+        from . import checks  # noqa: F401 - registers the system checks
+        from .changes.signal_handlers import register_signal_handlers
+        from .content.registry import snippet_models
         from .roles.policy import register_policies
-        from .roles.setup import SNIPPET_MODELS
 
-        signals.connect()
+        register_signal_handlers()
         # Before wagtail_hooks registers the snippets, which would create Wagtail's default.
-        register_policies(*SNIPPET_MODELS)
+        register_policies(*snippet_models())

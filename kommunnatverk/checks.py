@@ -9,13 +9,9 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
 from . import conf
+from .content.languages import content_languages as _content_languages
 
 REQUIRED_LANGUAGES = ("sv", "en")
-
-
-def _content_languages() -> list[str]:
-    languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or settings.LANGUAGES
-    return [code for code, _name in languages]
 
 
 @register(Tags.compatibility)

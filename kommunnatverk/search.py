@@ -15,17 +15,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 
-from django.db import DatabaseError, connection, transaction
-from wagtail.models import Locale, Page
+from django.db import connection
+from wagtail.models import Locale
 
 DEFAULT_LOCALE_CONFIGS = {"sv": "swedish", "en": "english"}
-MAX_QUERY_LENGTH = 200
 _language: ContextVar[str | None] = ContextVar("kommunnatverk_search_language", default=None)
-
-
-def has_control_characters(text: str) -> bool:
-    """Databases refuse some (PostgreSQL: NUL); none belongs in a search or a filter."""
-    return any(ord(char) < 32 or ord(char) == 127 for char in text)
 
 
 @contextmanager
@@ -36,28 +30,6 @@ def in_language(language_code: str) -> Iterator[None]:
         yield
     finally:
         _language.reset(token)
-
-
-class UnsearchableQuery(ValueError):
-    """The database's full-text parser refused the query (an unbalanced quote for SQLite's
-    FTS5, for one): the caller answers 400, not 500."""
-
-
-def ranked_page_ids(query: str, locales: list[Locale], page_models, limit: int) -> dict[int, int]:
-    """Live page id → rank, best first: each locale searched in its own language, the
-    first locale's hits before the next's. Callers narrow the hits to public pages."""
-    ranking: dict[int, int] = {}
-    for locale in locales:
-        searchable = Page.objects.live().filter(locale=locale).type(*page_models)
-        try:
-            # A savepoint, so a refused query leaves PostgreSQL's transaction usable.
-            with in_language(locale.language_code), transaction.atomic():
-                hits = list(searchable.search(query, operator="and")[:limit])
-        except DatabaseError as error:
-            raise UnsearchableQuery(str(error)) from error
-        for page in hits:
-            ranking.setdefault(page.pk, len(ranking))
-    return ranking
 
 
 def SearchBackend(params: dict):  # noqa: N802 - the name Wagtail looks up in a backend module

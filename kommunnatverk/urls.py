@@ -7,9 +7,9 @@ so each language has its own (``/feeds/news.rss``, ``/en/feeds/news.rss``,
 
 from django.urls import path
 
-from .feeds import AtomNewsFeed, NewsFeed
-from .search_view import search_page
-from .sitemaps import sitemap_view
+from .web.feeds import AtomNewsFeed, NewsFeed
+from .web.search_page import search_page
+from .web.sitemaps import sitemap_view
 
 feed_urlpatterns = [
     path("feeds/news.rss", NewsFeed(), name="kommunnatverk_news_rss"),

@@ -1,4 +1,4 @@
-"""Validators for fields that are not language: colours and phone numbers."""
+"""Validators for input that is not language: colours, phone numbers, free text."""
 
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
@@ -16,3 +16,8 @@ validate_phone_number = RegexValidator(
     message=_("Enter a valid phone number, for example 010-123 45 67 or +46 10 123 45 67."),
     code="invalid_phone",
 )
+
+
+def has_control_characters(text: str) -> bool:
+    """Databases refuse some (PostgreSQL: NUL); none belongs in a search or a filter."""
+    return any(ord(char) < 32 or ord(char) == 127 for char in text)

@@ -1,7 +1,7 @@
 """Admin registration: one "Kommunnätverk" menu group holding the network's snippets."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext
@@ -10,12 +10,14 @@ from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.snippets.models import register_snippet
 
+from .admin.deletion import pages_protecting
+from .admin.network_indexes import create_indexes, indexes_requested
+from .admin.viewsets import NetworkViewSetGroup
+from .content.public import is_public_page
+from .content.registry import is_page
+from .localisation.report import TranslationStatusMenuItem, TranslationStatusView
 from .models import NetworkPage
-from .network_indexes import create_indexes, indexes_requested
 from .roles import admin_hooks  # noqa: F401 - registers the locale restriction
-from .snippet_admin.viewsets import NetworkViewSetGroup
-from .translation_report import TranslationStatusMenuItem, TranslationStatusView
-from .usage import pages_protecting
 
 register_snippet(NetworkViewSetGroup)
 
@@ -32,6 +34,15 @@ def create_indexes_of_a_new_network(request: HttpRequest, page) -> None:
             gettext("Also created: %(pages)s.")
             % {"pages": ", ".join(f"“{index.title}”" for index in created)},
         )
+
+
+@hooks.register("before_serve_page")
+def refuse_pages_that_are_not_public(page, request: HttpRequest, serve_args, serve_kwargs):
+    """Wagtail serves a live page until the scheduler unpublishes it, and in any locale;
+    the package's pages answer only while public (``content.public``). Wagtail itself asks
+    for the password or the login of a restricted page."""
+    if is_page(page) and not is_public_page(page, restrictions=False):
+        raise Http404
 
 
 @hooks.register("before_delete_snippet")

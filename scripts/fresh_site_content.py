@@ -10,8 +10,8 @@ import sys
 from django.test import Client
 from wagtail.models import Locale, Site
 
+from kommunnatverk.localisation import translate_with_strings
 from kommunnatverk.models import Goal, NetworkPage, NewsIndexPage, NewsPage, NewsPageGoal
-from kommunnatverk.translation import translate_with_strings
 
 ENGLISH = {
     "Kommunnätverket": "The Municipal Network",

@@ -69,7 +69,7 @@ def empty_cache():
     """Test rollbacks reuse content-version numbers, so no cached response may survive."""
     from django.core.cache import cache
 
-    from kommunnatverk.api import snapshot
+    from kommunnatverk.content import snapshot
 
     cache.clear()
     snapshot.forget()

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Locale
 
-from kommunnatverk.agenda2030 import official_goals
+from kommunnatverk.localisation.agenda2030 import official_goals
 from kommunnatverk.models import Goal, GoalFramework
 
 pytestmark = pytest.mark.django_db

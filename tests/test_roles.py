@@ -13,9 +13,9 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission, Local
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from kommunnatverk.localisation import translate_with_strings
 from kommunnatverk.models import GroupLocalePermission, GroupPage, NetworkPage, Organisation
 from kommunnatverk.roles.setup import EDITOR_GROUP, TRANSLATOR_GROUP
-from kommunnatverk.translation import translate_with_strings
 
 from . import factories
 

@@ -3,8 +3,8 @@
 import pytest
 from wagtail_localize.models import Translation, TranslationSource
 
+from kommunnatverk.localisation import translate_with_strings
 from kommunnatverk.models import NetworkPage
-from kommunnatverk.translation import translate_with_strings
 
 from . import factories
 

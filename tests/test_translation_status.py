@@ -16,7 +16,9 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from kommunnatverk import translation_status
+from kommunnatverk.localisation import status as translation_status
+from kommunnatverk.localisation import translate_with_strings
+from kommunnatverk.localisation.status import State
 from kommunnatverk.models import (
     ContactSidebar,
     Goal,
@@ -25,8 +27,6 @@ from kommunnatverk.models import (
     NewsPage,
     Organisation,
 )
-from kommunnatverk.translation import translate_with_strings
-from kommunnatverk.translation_status import State
 
 from . import factories
 

@@ -18,7 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -26,8 +26,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from kommunnatverk.localisation import translate_with_strings
 from kommunnatverk.models import Contact, ContactSidebar, NetworkAim, NetworkPage, Organisation
-from kommunnatverk.translation import translate_with_strings
 
 from . import factories
 
@@ -48,6 +48,7 @@ SV_BODY = [
         "value": {"text": "Läs om globala målen", "page": None, "url": "https://globalamalen.se/"},
     },
 ]
+TEST_HOST = "prov.test"
 SV_AIMS = ["Att driva ett gemensamt miljöarbete.", "Att ge stöd till kommunernas strateger."]
 
 ORGANISATION_EN = {"Provkommunen": "Test Municipality", "En kommun i länet.": "A municipality."}
@@ -210,7 +211,10 @@ def swedish_network(organisation: Organisation, sidebar: ContactSidebar) -> Netw
         coordinator=organisation,
         contact_sidebar=sidebar,
     )
-    return factories.add_page(Page.get_first_root_node(), page)
+    page = factories.add_page(Page.get_first_root_node(), page)
+    # A Site of its own: the API serves the trees of the request's Site.
+    Site.objects.create(hostname=TEST_HOST, port=80, root_page=page)
+    return page
 
 
 @pytest.fixture
@@ -303,7 +307,7 @@ def test_a_translated_page_shows_english_text_and_swedish_facts(english, swedish
 
     # A frontend reading the API gets the same English page.
     client.logout()
-    data = client.get(f"/api/network/pages/{page_en.pk}/").json()
+    data = client.get(f"/api/network/pages/{page_en.pk}/", HTTP_HOST=TEST_HOST).json()
     assert data["title"] == "The Test Network"
     assert data["coordinator"]["name"] == "Test Municipality"
     assert [(c["name"], c["role"], c["email"]) for c in data["contact_sidebar"]["contacts"]] == [

@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from kommunnatverk.models import NewsIndexPage, NewsPage, WebhookDelivery, WebhookEndpoint
 from kommunnatverk.models.webhooks import EVENT_NAMES
-from kommunnatverk.webhooks import sending, signing
+from kommunnatverk.webhooks import signing, tasks
 
 from . import factories
 
@@ -231,7 +231,7 @@ def test_an_unreachable_receiver_fails_after_the_limit_and_can_be_resent(
 
     hook.url = url
     hook.save()
-    sending.resend(delivery)
+    tasks.resend(delivery)
     run_worker_until(all_sent)
 
     delivery.refresh_from_db()

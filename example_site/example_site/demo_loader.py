@@ -11,7 +11,8 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from kommunnatverk import conf
-from kommunnatverk.agenda2030 import FRAMEWORK_SLUG, load_agenda2030
+from kommunnatverk.localisation import translate_with_strings
+from kommunnatverk.localisation.agenda2030 import FRAMEWORK_SLUG, load_agenda2030
 from kommunnatverk.models import (
     Contact,
     ContactSidebar,
@@ -37,7 +38,6 @@ from kommunnatverk.models import (
     ProjectPageGroup,
     ProjectPageOrganisation,
 )
-from kommunnatverk.translation import translate_with_strings
 
 from . import demo_content as content
 from .demo_english import ENGLISH

@@ -17,8 +17,8 @@ from django.utils.http import parse_etags
 from wagtail.models import Page
 
 from .. import conf
+from ..content import snapshot
 from ..models import ContentVersion
-from . import snapshot
 
 API_VERSION = "1"
 ETAG_ATTRIBUTE = "kommunnatverk_etag"

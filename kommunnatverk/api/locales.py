@@ -1,10 +1,11 @@
 """All locales, loaded once per request (or per content version) and shared by parameters
-and serializers."""
+and serializers; the content languages among them are the ones served."""
 
 from django.http import HttpRequest
 from wagtail.models import Locale
 
-from . import snapshot
+from ..content import snapshot
+from ..content.languages import content_languages
 
 ATTRIBUTE = "_kommunnatverk_locales"
 
@@ -13,6 +14,12 @@ class Locales:
     def __init__(self, by_id: dict[int, Locale]) -> None:
         self.by_id = by_id
         self.by_code = {locale.language_code: locale for locale in by_id.values()}
+        # What the API serves: the content languages that have a locale, in their order.
+        self.content = {
+            self.by_code[code].pk: self.by_code[code]
+            for code in content_languages()
+            if code in self.by_code
+        }
 
     @classmethod
     def of(cls, request: HttpRequest) -> "Locales":

@@ -1,20 +1,15 @@
 """Query parameters shared by several endpoints, validated with a clear problem each."""
 
-from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Locale, Site
 
 from .. import conf
-from ..search import has_control_characters
+from ..content.languages import content_languages
+from ..validators import has_control_characters
 from .errors import bad_param, not_found
 from .locales import Locales
 
 MAX_ID = 2**31 - 1  # ids above this overflow the database (a 500 on SQLite)
-
-
-def content_languages() -> list[str]:
-    languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or settings.LANGUAGES
-    return [code for code, _ in languages]
 
 
 def locale_param(request: HttpRequest, code: str | None, param: str = "locale") -> Locale:

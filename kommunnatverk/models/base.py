@@ -1,7 +1,6 @@
 """The abstract base of every page type: intro, contact sidebar and tabbed panels."""
 
 from django.db import connection, models
-from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
@@ -9,6 +8,7 @@ from wagtail.api import APIField
 from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
+from .preview import HeadlessPreviewMixin
 from .snippets import ContactSidebar
 
 
@@ -23,7 +23,7 @@ def tabbed(content, relations=(), sidebar=(), promote=(), settings=()) -> Tabbed
     return TabbedInterface(tabs)
 
 
-class NetworkContentPage(Page):
+class NetworkContentPage(HeadlessPreviewMixin, Page):
     """Fields and behaviour shared by all of the package's page types."""
 
     intro = models.TextField(
@@ -50,15 +50,6 @@ class NetworkContentPage(Page):
 
     class Meta:
         abstract = True
-
-    def serve_preview(self, request, mode_name):
-        """The site's frontend when ``KOMMUNNATVERK["FRONTEND_URL"]`` is set, else the
-        reference templates."""
-        from ..preview import frontend_url
-
-        if url := frontend_url(self, request):
-            return redirect(url)
-        return super().serve_preview(request, mode_name)
 
     @classmethod
     def clean_subpage_models(cls) -> list[type[Page]]:

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from ..network_indexes import NetworkPageForm
+from ..forms import NetworkPageForm
 from .base import NetworkContentPage, tabbed
 from .snippets import Organisation
 
@@ -17,6 +17,7 @@ from .snippets import Organisation
 class NetworkPage(NetworkContentPage):
     """The top of one network's tree: who it is, what it aims for, who runs it."""
 
+    api_type = "network"
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     aims_heading = models.CharField(
         _("heading of the aims"),
@@ -96,6 +97,7 @@ class NetworkPage(NetworkContentPage):
 class GroupPage(NetworkContentPage):
     """A working group of the network, such as Naturvårdsgruppen."""
 
+    api_type = "group"
     purpose = RichTextField(
         _("purpose"),
         features=RICH_TEXT_FEATURES,

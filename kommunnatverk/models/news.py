@@ -1,8 +1,6 @@
 """News: "Nytt i nätverket", newest first."""
 
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
@@ -15,12 +13,13 @@ from .base import NetworkContentPage, tabbed
 from .links import TaggedNewsPage
 from .tags import LocalisedTaggableManager
 
-NEWS_PER_PAGE = 10
-
 
 class NewsIndexPage(NetworkContentPage):
-    """Lists the network's news items, newest first; at most one per network and locale."""
+    """Lists the network's news items, newest first; at most one per network and locale.
 
+    The list is ``web.listings.news_items``: the public news under the index."""
+
+    api_type = "news_index"
     parent_page_types = ["kommunnatverk.NetworkPage"]
     subpage_types = ["kommunnatverk.NewsPage"]
     max_count_per_parent = 1
@@ -39,30 +38,11 @@ class NewsIndexPage(NetworkContentPage):
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
 
-    def news_items(self, tag: str | None = None):
-        """Live, public news under this index, newest first; undated items last."""
-        items = (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by(F("date").desc(nulls_last=True), "-first_published_at", "-pk")
-        )
-        if tag:
-            items = items.filter(tags__slug=tag, tags__locale_id=self.locale_id)
-        return items
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        tag = request.GET.get("tag") or None
-        paginator = Paginator(self.news_items(tag).select_related("image"), NEWS_PER_PAGE)
-        context["news_page"] = paginator.get_page(request.GET.get("page"))
-        context["active_tag"] = tag
-        return context
-
 
 class NewsPage(NetworkContentPage):
     """A news item with date, intro, body, image, tags and related content."""
 
+    api_type = "news"
     date = models.DateField(
         _("date"),
         null=True,

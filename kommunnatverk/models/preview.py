@@ -9,7 +9,23 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+
+
+class HeadlessPreviewMixin:
+    """Previews show the site's frontend when ``KOMMUNNATVERK["FRONTEND_URL"]`` is set,
+    else the reference templates. Pages and snippets share it."""
+
+    def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
+        # The one import from a layer above the models, and it is deferred: Wagtail asks
+        # the model itself to serve its preview, and the preview layer imports the models.
+        from ..preview.frontend import frontend_url
+
+        if url := frontend_url(self, request):
+            return redirect(url)
+        return super().serve_preview(request, mode_name)
 
 
 class PreviewDraft(models.Model):

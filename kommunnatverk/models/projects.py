@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, IntegerField, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -15,12 +14,13 @@ from .base import NetworkContentPage, tabbed
 from .links import ProjectPageOrganisation, TaggedProjectPage
 from .tags import LocalisedTaggableManager
 
-STATUS_LIST_ORDER = ("recruiting", "ongoing", "planned", "completed")
-
 
 class ProjectIndexPage(NetworkContentPage):
-    """Lists the network's projects; at most one per network and locale."""
+    """Lists the network's projects; at most one per network and locale.
 
+    The list is ``web.listings.projects``: the public projects under the index."""
+
+    api_type = "project_index"
     parent_page_types = ["kommunnatverk.NetworkPage"]
     subpage_types = ["kommunnatverk.ProjectPage"]
     max_count_per_parent = 1
@@ -39,27 +39,11 @@ class ProjectIndexPage(NetworkContentPage):
         verbose_name = _("project index page")
         verbose_name_plural = _("project index pages")
 
-    def projects(self):
-        """Live, public projects under this index; open ones first, then newest."""
-        open_first = Case(
-            *(When(status=status, then=rank) for rank, status in enumerate(STATUS_LIST_ORDER)),
-            output_field=IntegerField(),
-        )
-        return (
-            ProjectPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by(open_first, F("start_date").desc(nulls_last=True), "title")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["projects"] = self.projects()
-        return context
-
 
 class ProjectPage(NetworkContentPage):
     """A project: status, period, funders and partners, target group, call for participants."""
+
+    api_type = "project"
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")

@@ -3,7 +3,6 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -19,12 +18,19 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..snippet_admin.forms import PublishableSnippetForm
+from ..forms import PublishableSnippetForm
 from ..validators import validate_hex_colour, validate_phone_number
+from .preview import HeadlessPreviewMixin
 
 
 class PublishableSnippet(
-    PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+    HeadlessPreviewMixin,
+    PreviewableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
 ):
     """Base of the snippets editors publish: drafts, revisions, preview, translations, and
     search (the admin's listings and choosers search the index)."""
@@ -44,15 +50,6 @@ class PublishableSnippet(
             self.full_clean()
         super().save(*args, **kwargs)
 
-    def serve_preview(self, request, mode_name):
-        """The site's frontend when ``KOMMUNNATVERK["FRONTEND_URL"]`` is set, else the
-        reference template."""
-        from ..preview import frontend_url
-
-        if url := frontend_url(self, request):
-            return redirect(url)
-        return super().serve_preview(request, mode_name)
-
     def get_preview_template(self, request, mode_name):
         return "kommunnatverk/snippets/preview.html"
 
@@ -63,6 +60,7 @@ class PublishableSnippet(
 class GoalFramework(PublishableSnippet):
     """A set of goals a network works toward, such as Agenda 2030 or Klimat 2030."""
 
+    api_type = "framework"
     snippet_template = "kommunnatverk/snippets/goal_framework.html"
 
     title = models.CharField(_("title"), max_length=255)
@@ -108,6 +106,7 @@ class GoalFramework(PublishableSnippet):
 class Goal(PublishableSnippet):
     """One goal of a framework: code, title, short text, colour and link."""
 
+    api_type = "goal"
     snippet_template = "kommunnatverk/snippets/goal.html"
 
     framework = models.ForeignKey(
@@ -203,6 +202,7 @@ class Goal(PublishableSnippet):
 class Organisation(PublishableSnippet):
     """A partner: a municipality, region, authority, energy office or other body."""
 
+    api_type = "organisation"
     snippet_template = "kommunnatverk/snippets/organisation.html"
 
     class Kind(models.TextChoices):
@@ -291,6 +291,7 @@ class Organisation(PublishableSnippet):
 class ContactSidebar(PublishableSnippet, ClusterableModel):
     """The contact persons shown beside a page; pages without one inherit an ancestor's."""
 
+    api_type = "contact_sidebar"
     snippet_template = "kommunnatverk/includes/contact_sidebar.html"
 
     title = models.CharField(

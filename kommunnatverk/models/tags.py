@@ -17,6 +17,7 @@ from wagtail.search import index
 class NetworkTag(TranslatableMixin, TagBase):
     """A keyword in one language; its translations are the same keyword in others."""
 
+    api_type = "tag"
     # Unique per locale instead of globally, so "Agenda 2030" can exist in both languages.
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)

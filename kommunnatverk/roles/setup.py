@@ -19,21 +19,13 @@ from wagtail.models import (
     Site,
 )
 
-from ..models import (
-    ContactSidebar,
-    Goal,
-    GoalFramework,
-    GroupLocalePermission,
-    NetworkTag,
-    Organisation,
-)
+from ..content.registry import snippet_models
+from ..models import GroupLocalePermission
 
 # Group names are data that identify the groups on every run, so they are not translated.
 EDITOR_GROUP = "Redaktör"
 TRANSLATOR_GROUP = "Översättare (engelska)"
 TRANSLATION_LOCALE = "en"
-
-SNIPPET_MODELS = (GoalFramework, Goal, Organisation, ContactSidebar, NetworkTag)
 
 
 class RoleSetupError(Exception):
@@ -44,7 +36,7 @@ class RoleSetupError(Exception):
 class Role:
     group_name: str
     permissions: tuple[str, ...]  # "app_label.codename", for the whole site
-    snippet_actions: tuple[str, ...]  # on SNIPPET_MODELS; "publish" where drafts exist
+    snippet_actions: tuple[str, ...]  # on every snippet model; "publish" where drafts exist
     page_actions: tuple[str, ...]  # on each page tree of the role's locale
     collection_permissions: tuple[str, ...]  # on the root collection
 
@@ -126,7 +118,7 @@ def _permission(label: str) -> Permission:
 
 def _snippet_permissions(actions: tuple[str, ...]) -> list[Permission]:
     permissions = []
-    for model in SNIPPET_MODELS:
+    for model in snippet_models():
         for action in actions:
             if action == "publish" and not issubclass(model, DraftStateMixin):
                 continue  # no drafts, so saving is publishing

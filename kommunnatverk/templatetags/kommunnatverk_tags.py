@@ -2,7 +2,9 @@
 
 The templates render a page in the page's own language, which need not be the language
 of the request (a preview, a shared link). Wagtail's ``.localized`` follows the *active*
-language, so these helpers take the page or its locale explicitly instead.
+language, so these helpers take the page or its locale explicitly instead. Everything
+they show passes the content layer's rule of what is public (``content.public``), so a
+page shows no more than the API does.
 """
 
 from __future__ import annotations
@@ -13,16 +15,28 @@ from typing import Any
 
 from django import template
 from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import translation
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, Site
 
-from .. import conf, hreflang, structured_data
+from .. import conf
+from ..content import listings
+from ..content.goals import GoalCatalogue
+from ..content.languages import content_languages
+from ..content.links import localise, localise_each, localised_pages
+from ..content.public import is_public_page, is_public_snippet, public_pages
+from ..content.richtext import rich_text_html
+from ..models import NetworkTag
+from ..web import hreflang
+from ..web.structured_data import script_for
 
 register = template.Library()
+NEWS_PER_PAGE = 10
 
 
 def _all(value: Any) -> Iterable[Any]:
@@ -34,17 +48,21 @@ def _all(value: Any) -> Iterable[Any]:
     return value
 
 
-def _has_field(rows: Any, name: str) -> bool:
-    """Whether ``rows`` is a queryset (real or modelcluster's) with a relation ``name``."""
+def _with_related(rows: Any, *names: str) -> Any:
+    """``rows.select_related(*names)`` for a real queryset; a preview's in-memory rows
+    (modelcluster's) as they are."""
     model = getattr(rows, "model", None)
     if model is None or not hasattr(rows, "select_related"):
-        return False
-    return any(field.name == name for field in model._meta.get_fields())
+        return rows
+    try:
+        return rows.select_related(*names)
+    except (AttributeError, TypeError):  # modelcluster's FakeQuerySet
+        return rows
 
 
-def _is_live(obj: Any) -> bool:
-    # Models without draft state (plain snippets, tags) count as published.
-    return bool(getattr(obj, "live", True))
+def _request_site(context: template.Context) -> Site | None:
+    request: HttpRequest | None = context.get("request")
+    return Site.find_for_request(request) if request is not None else None
 
 
 def _language_name(code: str) -> str:
@@ -54,6 +72,17 @@ def _language_name(code: str) -> str:
     except KeyError:
         # A content language Django has no data for: use the name the site configured.
         return str(get_content_languages().get(code, code))
+
+
+def _public_translations(context: template.Context, page: Page) -> list[Page]:
+    """``page``'s public translations in the request's Site, itself included, in the
+    order of the content languages, locales loaded."""
+    pages = public_pages(any_type=True, site=_request_site(context)).filter(
+        translation_key=page.translation_key
+    )
+    order = content_languages()
+    found = list(pages.select_related("locale"))
+    return sorted(found, key=lambda item: order.index(item.locale.language_code))
 
 
 @register.simple_tag(takes_context=True)
@@ -78,7 +107,7 @@ def site_info(context: template.Context) -> dict[str, str | None]:
     ``base.html``), so the English header leads to the English home page.
     """
     request: HttpRequest | None = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
+    site = _request_site(context)
     if site is None:
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     name = (site.site_name if site else "") or getattr(settings, "WAGTAIL_SITE_NAME", "")
@@ -89,14 +118,14 @@ def site_info(context: template.Context) -> dict[str, str | None]:
         except Locale.DoesNotExist:
             locale = None
         home = in_locale(site.root_page, locale)
-        if _is_live(home):
+        if is_public_page(home):
             url = home.get_url(request)
     return {"name": name, "url": url}
 
 
 @register.inclusion_tag("kommunnatverk/includes/language_switcher.html", takes_context=True)
 def language_switcher(context: template.Context, page: Page | None) -> dict[str, Any]:
-    """Links to the live, public translations of ``page`` in the other locales.
+    """Links to the public translations of ``page`` in the other content languages.
 
     Each entry has ``url``, ``language_code`` and ``name`` (the language's own name, so a
     reader finds their language without reading the current one). The include renders
@@ -105,95 +134,82 @@ def language_switcher(context: template.Context, page: Page | None) -> dict[str,
     request: HttpRequest | None = context.get("request")
     entries: list[dict[str, str]] = []
     if page is not None and getattr(page, "translation_key", None):
-        translations = page.get_translations().live()
-        if hasattr(translations, "public"):
-            translations = translations.public()
-        translations = translations.exclude(locale_id=page.locale_id).select_related("locale")
-        order = list(get_content_languages())
-        for item in translations:
+        for item in _public_translations(context, page):
+            if item.locale_id == page.locale_id:
+                continue
             url = item.get_url(request)
             if not url:  # not routable: outside every site, or served headless only
                 continue
             code = item.locale.language_code
             entries.append({"url": url, "language_code": code, "name": _language_name(code)})
-        entries.sort(
-            key=lambda e: (
-                order.index(e["language_code"]) if e["language_code"] in order else len(order),
-                e["language_code"],
-            )
-        )
     return {"translations": entries}
 
 
 @register.simple_tag(takes_context=True)
-def json_ld(context: template.Context, page: Page | None) -> str:
+def json_ld(context: template.Context, page: Page | None) -> SafeString:
     """The page's schema.org JSON-LD as a script element: the same data as the API's."""
-    from ..api.queries import public_translations, type_name
-    from ..api.serializers import pages
-    from ..api.serializers.context import ApiContext
-
-    request: HttpRequest | None = context.get("request")
-    if page is None or request is None or type_name(type(page)) is None:
-        return ""
-    ctx = ApiContext(request, page.locale)
-    with translation.override(page.locale.language_code):
-        detail = pages.detail(ctx, page, public_translations(page.translation_key), False)
-    # The JSON is escaped for a script element by as_script, so it is safe as it is.
-    return mark_safe(structured_data.as_script(detail["json_ld"]))  # noqa: S308
+    return script_for(page, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
 def hreflang_links(context: template.Context, page: Page | None) -> list[dict[str, str]]:
-    """``<link rel="alternate" hreflang>`` entries for ``page``: itself and each live,
-    public translation, with absolute URLs, and ``x-default`` for the source locale."""
-    if page is None or not getattr(page, "translation_key", None):
+    """``<link rel="alternate" hreflang>`` entries for ``page``: itself and each public
+    translation, with absolute URLs, and ``x-default`` for the source locale."""
+    if page is None or not getattr(page, "translation_key", None) or not is_public_page(page):
         return []
-    request: HttpRequest | None = context.get("request")
-    pages = page.get_translations(inclusive=True).live()
-    if hasattr(pages, "public"):
-        pages = pages.public()
-    return hreflang.alternates(
-        pages.select_related("locale").order_by("locale__language_code"), request
-    )
+    return hreflang.alternates(_public_translations(context, page), context.get("request"))
 
 
 @register.filter
 def in_locale(obj: Any, locale: Locale | None) -> Any:
     """``obj``'s live translation in ``locale``, or ``obj`` itself when there is none.
 
-    Unlike ``obj.localized`` this does not depend on the active language, so a related
-    group shown on an English page links to the English group even in a Swedish request.
-    The caller still checks ``obj.live`` when ``obj`` itself may be a draft.
+    Unlike ``obj.localized`` this does not depend on the active language. The caller
+    still checks that the result is public.
     """
     if obj is None or locale is None or not hasattr(obj, "get_translation_or_none"):
         return obj
     if obj.locale_id == locale.pk:
         return obj
     translated = obj.get_translation_or_none(locale)
-    if translated is not None and _is_live(translated):
+    if translated is not None and getattr(translated, "live", True):
         return translated
     return obj
 
 
 @register.simple_tag
-def goals_of(page: Any) -> list[Any]:
-    """The published goals a page links to, in the editor's order, frameworks loaded.
+def related_pages(page: Page, relation: str, field: str) -> list:
+    """The public pages that ``page``'s link rows point at, in the page's language where
+    translated: ``{% related_pages page "group_links" "group" as groups %}``."""
+    rows = _with_related(_all(getattr(page, relation, None)), field)
+    targets = [getattr(row, field) for row in rows if getattr(row, f"{field}_id", None)]
+    return localised_pages(targets, page.locale)
 
-    ``select_related`` saves one query per badge; drafts are left out so an unpublished
-    goal never appears on a public page.
-    """
+
+@register.simple_tag
+def related_snippets(page: Any, relation: str, field: str) -> list:
+    """The public snippets that ``page``'s link rows point at, in the page's language:
+    ``{% related_snippets page "framework_links" "framework" as frameworks %}``."""
+    rows = _with_related(_all(getattr(page, relation, None)), field)
+    targets = [getattr(row, field) for row in rows if getattr(row, f"{field}_id", None)]
+    return localise(targets, page.locale_id)
+
+
+@register.simple_tag
+def goals_of(page: Any) -> list[Any]:
+    """The public goals a page links to, in the editor's order and the page's language;
+    from the goal catalogue, so no query per badge."""
     links = getattr(page, "goal_links", None)
     if links is None:
         return []
-    rows = links.all()
-    if hasattr(rows, "select_related"):
-        rows = rows.select_related("goal", "goal__framework")
-    return [link.goal for link in rows if link.goal_id and _is_live(link.goal)]
+    ids = [link.goal_id for link in links.all() if link.goal_id]
+    return GoalCatalogue.current().localised(ids, page.locale_id)
 
 
 @register.filter
-def organisations_of(links: Any) -> list[Any]:
-    """The published organisations of link rows (``member_links``, ``partner_links``…).
+def organisations_of(links: Any, page: Any) -> list[Any]:
+    """The public organisations of link rows (``member_links``, ``partner_links``…), in
+    ``page``'s language: ``page.member_links.all|organisations_of:page``.
 
     Also accepts organisations themselves, one (``page.coordinator``) or a list
     (``ProjectPage.funders``), so every organisation list drops drafts the same way and
@@ -201,73 +217,83 @@ def organisations_of(links: Any) -> list[Any]:
     """
     if links is None or links == "":
         return []
-    rows = [links] if isinstance(links, models.Model) else _all(links)
-    if _has_field(rows, "organisation"):
-        rows = rows.select_related("organisation", "organisation__logo", "organisation__parent")
-    organisations = []
-    for row in rows:
-        organisation = row.organisation if hasattr(row, "organisation_id") else row
-        if organisation is not None and _is_live(organisation):
-            organisations.append(organisation)
-    return organisations
+    rows = (
+        [links] if isinstance(links, models.Model) else _with_related(_all(links), "organisation")
+    )
+    organisations = [row.organisation if hasattr(row, "organisation_id") else row for row in rows]
+    return localise(organisations, page.locale_id)
 
 
 @register.filter
-def linked(links: Any, field_name: str) -> list[Any]:
-    """The published targets of link rows: ``page.group_links.all|linked:"group"``.
-
-    One query for rows and targets together, and no draft group, project or framework
-    shows up as a link that leads nowhere.
-    """
-    rows = _all(links)
-    if _has_field(rows, field_name):
-        rows = rows.select_related(field_name)
-    targets = []
-    for row in rows:
-        if getattr(row, f"{field_name}_id", None) is None:
-            continue
-        target = getattr(row, field_name)
-        if _is_live(target):
-            targets.append(target)
-    return targets
+def public_parent(organisation: Any) -> Any:
+    """An organisation's parent when it is public, else None."""
+    parent = organisation.parent if getattr(organisation, "parent_id", None) else None
+    return parent if is_public_snippet(parent) else None
 
 
 @register.filter
-def contacts_of(sidebar: Any) -> Iterable[Any]:
-    """A sidebar's contacts with photos and organisations loaded in the same query.
-
-    The sidebar is on nearly every page, so it should not cost a query per person.
-    """
+def contacts_of(sidebar: Any) -> list[Any]:
+    """A sidebar's contacts with photos loaded in the same query, each with
+    ``public_organisation``: its organisation in the sidebar's language, if public."""
     if not sidebar:
         return []
-    contacts = sidebar.contacts.all()
-    if hasattr(contacts, "select_related"):
-        contacts = contacts.select_related("photo", "organisation")
+    contacts = list(_with_related(sidebar.contacts.all(), "photo", "organisation"))
+    organisations = localise_each([c.organisation for c in contacts], sidebar.locale_id)
+    for contact, organisation in zip(contacts, organisations, strict=True):
+        contact.public_organisation = organisation
     return contacts
 
 
 @register.filter
 def live_only(items: Any) -> list[Any]:
-    """Drop drafts from a list of snippets, such as a framework's goals."""
-    return [item for item in _all(items) if _is_live(item)]
+    """Published items of a list, for a snippet's own preview (a framework's goals)."""
+    return [item for item in _all(items) if getattr(item, "live", True)]
+
+
+@register.filter
+def public_page_in(target: Page | None, page: Any) -> Page | None:
+    """A page link's target in ``page``'s language where public there, else as linked if
+    public, else None (a link block to a draft or private page shows no link)."""
+    if target is None:
+        return None
+    found = localised_pages([target], getattr(page, "locale", None) or target.locale)
+    return found[0] if found else None
+
+
+@register.filter
+def public_richtext(value: Any) -> SafeString:
+    """Rich text with links to pages that are not public removed, then sanitised: what the
+    API sends (``content.richtext``)."""
+    # rich_text_html cleans the HTML with nh3, so it is safe to mark.
+    return mark_safe(rich_text_html(value))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def public_children(context: template.Context, page: Page | None, *model_names: str) -> list:
+    """Public children of ``page`` of the given types (``"app_label.ModelName"``), in
+    tree order: the network's groups, news index and project index."""
+    if page is None or not getattr(page, "pk", None):
+        return []
+    from django.apps import apps
+
+    types = [apps.get_model(name) for name in model_names]
+    return listings.public_children(page, *types, site=_request_site(context))
+
+
+@register.simple_tag(takes_context=True)
+def news_listing(context: template.Context, index: Page) -> PaginatorPage:
+    """One page of the public news under ``index``, newest first, filtered by the
+    request's ``?tag=`` and paged by its ``?page=``."""
+    request: HttpRequest | None = context.get("request")
+    query = request.GET if request is not None else {}
+    items = listings.news_items(index, query.get("tag") or None).select_related("image")
+    return Paginator(items, NEWS_PER_PAGE).get_page(query.get("page"))
 
 
 @register.simple_tag
-def live_children(page: Page | None, *model_names: str) -> list[Page]:
-    """Live, public children of ``page`` of the given types (``"app_label.ModelName"``).
-
-    Children of a page are in its locale already, so these are the page's own
-    groups, news index and project index, in tree order.
-    """
-    if page is None or not getattr(page, "pk", None):
-        return []
-    children = page.get_children().live().public()
-    if model_names:
-        from django.apps import apps
-
-        models = [apps.get_model(name) for name in model_names]
-        children = children.type(*models)
-    return list(children.specific())
+def project_listing(index: Page) -> list[Page]:
+    """The public projects under ``index``: open ones first, then the newest."""
+    return list(listings.projects(index))
 
 
 @register.simple_tag
@@ -275,8 +301,6 @@ def network_tag(slug: str | None, locale: Locale | None) -> Any:
     """The tag with ``slug`` in ``locale``, to name the tag a news list is filtered by."""
     if not slug or locale is None:
         return None
-    from ..models import NetworkTag
-
     return NetworkTag.objects.filter(slug=slug, locale=locale).first()
 
 

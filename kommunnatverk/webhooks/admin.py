@@ -23,7 +23,7 @@ from wagtail.permissions import register_permission_policy
 
 from ..models import WebhookDelivery, WebhookEndpoint
 from ..models.webhooks import EVENTS, validate_webhook_url
-from . import sending
+from . import tasks
 
 
 class WebhookEndpointForm(WagtailAdminModelForm):
@@ -147,7 +147,7 @@ def resend_view(request, pk: int):
         raise PermissionDenied
     inspect_url = reverse("kommunnatverk_webhook_delivery:inspect", args=[pk])
     if request.method == "POST":
-        sending.resend(delivery)
+        tasks.resend(delivery)
         messages.success(
             request,
             gettext("Delivery queued again to %(endpoint)s.") % {"endpoint": delivery.endpoint},

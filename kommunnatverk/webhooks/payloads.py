@@ -1,36 +1,59 @@
-"""The JSON body of a webhook: what changed, where it is, and its translations."""
+"""The JSON body of a webhook: what changed, where it is, and its translations.
+
+An event tells only what is public. About a page or snippet that is not public (a
+restricted or expired page, a page in a locale outside the content languages, a goal of
+an unpublished framework) it carries its id, type, locale and ``"public": false``, and no
+title, URL or translations. Removals (unpublished, deleted) are judged by whether the
+object was public while it was live.
+"""
 
 from django.db.models import Model
 from django.utils import timezone
 from wagtail.models import Page
 
-from ..api import addresses
-from ..api.queries import type_name
+from ..content import addresses
+from ..content.languages import all_locales
+from ..content.public import is_public_page, is_public_snippet, public_snippets, public_translations
+from ..content.registry import type_name
 from ..models import ContactSidebar
 
 
 def _page_entry(page: Page, base: str) -> dict:
     url = addresses.relative_url(page)
     return {
-        "locale": page.locale.language_code,
+        "locale": all_locales()[page.locale_id].language_code,
         "id": page.pk,
         "url": base + url if url else None,
         "api_url": base + addresses.api_path("page_detail", page_id=page.pk),
     }
 
 
-def for_page(event: str, page: Page, **extra) -> dict:
+def _withheld(event: str, obj: Model, extra: dict) -> dict:
+    return {
+        "event": event,
+        "locale": obj.locale.language_code,
+        "id": obj.pk,
+        "type": type_name(type(obj)),
+        "public": False,
+        "occurred_at": timezone.now().isoformat(),
+        **{key: value for key, value in extra.items() if key != "previous_url"},
+    }
+
+
+def for_page(event: str, page: Page, *, as_if_live: bool = False, **extra) -> dict:
+    if not is_public_page(page, as_if_live=as_if_live):
+        return _withheld(event, page, extra)
     base = addresses.base_url(page)
     translations = [
         _page_entry(other, base)
-        for other in Page.objects.filter(translation_key=page.translation_key, live=True)
-        .exclude(pk=page.pk)
-        .select_related("locale")
+        for other in public_translations(page.translation_key)
+        if other.pk != page.pk
     ]
     return {
         "event": event,
         **_page_entry(page, base),
         "type": type_name(type(page)),
+        "public": True,
         "title": page.title,
         "translations": translations,
         "occurred_at": timezone.now().isoformat(),
@@ -47,18 +70,22 @@ def _snippet_entry(obj: Model, base: str) -> dict:
     }
 
 
-def for_snippet(event: str, obj: Model, **extra) -> dict:
+def for_snippet(event: str, obj: Model, *, as_if_live: bool = False, **extra) -> dict:
+    if not is_public_snippet(obj, as_if_live=as_if_live):
+        return _withheld(event, obj, extra)
     base = addresses.base_url()
-    others = type(obj).objects.filter(translation_key=obj.translation_key).exclude(pk=obj.pk)
-    if hasattr(obj, "live"):
-        others = others.filter(live=True)
+    others = public_snippets(type(obj)).filter(translation_key=obj.translation_key)
     title = obj.admin_name if isinstance(obj, ContactSidebar) else str(obj)
     return {
         "event": event,
         **_snippet_entry(obj, base),
-        "type": addresses.snippet_type(type(obj)),
+        "type": type_name(type(obj)),
+        "public": True,
         "title": title,
-        "translations": [_snippet_entry(other, base) for other in others.select_related("locale")],
+        "translations": [
+            _snippet_entry(other, base)
+            for other in others.exclude(pk=obj.pk).select_related("locale")
+        ],
         "occurred_at": timezone.now().isoformat(),
         **extra,
     }

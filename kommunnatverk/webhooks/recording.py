@@ -9,6 +9,7 @@ import logging
 from django.db import transaction
 
 from ..models import WebhookDelivery, WebhookEndpoint
+from .tasks import enqueue_sending
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,5 @@ def record(event: str, object_key: str, language_code: str, payload_for) -> int:
 
 
 def enqueue_queues(queues) -> None:
-    from .tasks import enqueue_sending
-
     for endpoint_id, object_key in queues:
         enqueue_sending(endpoint_id, object_key)

@@ -1,5 +1,7 @@
 """Send an object's pending deliveries to one endpoint, oldest first, and log each attempt.
 
+Sending only: ``tasks`` queues it, and queues the retry this module schedules.
+
 One object's events reach a receiver in the order they happened: a later delivery waits
 while an earlier one is being retried. A delivery that used up its attempts is marked
 failed (it can be re-sent from the admin) and no longer holds the others back.
@@ -7,7 +9,7 @@ failed (it can be re-sent from the admin) and no longer holds the others back.
 
 import json
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import requests
 from django.core.serializers.json import DjangoJSONEncoder
@@ -22,9 +24,9 @@ MAX_DELAY = timedelta(days=1)
 EXCERPT = 1000
 
 
-def send_queue(endpoint_id: int, object_key: str) -> int:
+def send_queue(endpoint_id: int, object_key: str) -> tuple[int, datetime | None]:
     """Send what is due, in order, until one fails and waits for its retry. Returns the
-    number delivered."""
+    number delivered, and when the failed one is due again (None: nothing failed)."""
     sent = 0
     while True:
         head = (
@@ -36,13 +38,14 @@ def send_queue(endpoint_id: int, object_key: str) -> int:
             .first()
         )
         if head is None or not head.endpoint.is_active:
-            return sent
+            return sent, None
         now = timezone.now()
         if head.next_attempt_at > now or not _claim(head, now):
-            return sent  # a retry is scheduled, or another worker is sending it
+            return sent, None  # a retry is scheduled, or another worker is sending it
         attempt(head)
         if head.status == WebhookDelivery.PENDING:
-            return sent  # failed; its retry is scheduled and holds the later ones back
+            # Failed: it is retried then, and holds the later ones back until it succeeds.
+            return sent, head.next_attempt_at
         sent += head.status == WebhookDelivery.DELIVERED
 
 
@@ -60,9 +63,8 @@ def body_of(delivery: WebhookDelivery) -> bytes:
 
 
 def attempt(delivery: WebhookDelivery) -> bool:
-    """POST the delivery once, log the attempt, and schedule a retry when it failed."""
-    from .tasks import enqueue_sending
-
+    """POST the delivery once, log the attempt, and set the time of its retry when it
+    failed (``next_attempt_at``)."""
     endpoint = delivery.endpoint
     number = delivery.attempt_log.count() + 1
     body = body_of(delivery)
@@ -113,35 +115,4 @@ def attempt(delivery: WebhookDelivery) -> bool:
     delivery.save(
         update_fields=["attempts", "locked_until", "status", "delivered_at", "next_attempt_at"]
     )
-    if delivery.status == WebhookDelivery.PENDING:
-        enqueue_sending(endpoint.pk, delivery.object_key, run_after=delivery.next_attempt_at)
     return succeeded
-
-
-def resend(delivery: WebhookDelivery) -> None:
-    """Queue a delivered or failed delivery again, with a fresh set of attempts."""
-    from .tasks import enqueue_sending
-
-    delivery.status = WebhookDelivery.PENDING
-    delivery.attempts = 0
-    delivery.next_attempt_at = timezone.now()
-    delivery.locked_until = None
-    delivery.save(update_fields=["status", "attempts", "next_attempt_at", "locked_until"])
-    enqueue_sending(delivery.endpoint_id, delivery.object_key)
-
-
-def send_due() -> int:
-    """Queue every object with a due delivery: for a queue that was down, or a cron."""
-    from .tasks import enqueue_sending
-
-    due = (
-        WebhookDelivery.objects.filter(
-            status=WebhookDelivery.PENDING, next_attempt_at__lte=timezone.now()
-        )
-        .values_list("endpoint_id", "object_key")
-        .distinct()
-    )
-    queues = list(due)
-    for endpoint_id, object_key in queues:
-        enqueue_sending(endpoint_id, object_key)
-    return len(queues)

@@ -178,7 +178,7 @@ def test_the_snapshot_is_built_once_per_content_version(api, django_assert_num_q
 
 
 def test_the_site_memo_does_not_grow_with_the_host_header(api):
-    from kommunnatverk.api import snapshot
+    from kommunnatverk.content import snapshot
 
     for n in range(snapshot.MAX_REMEMBERED_HOSTS + 20):
         assert api("goals/", HTTP_HOST=f"host{n}.example").status_code == 200

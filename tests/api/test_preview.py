@@ -11,6 +11,7 @@ from django.test import RequestFactory, override_settings
 
 from kommunnatverk import preview
 from kommunnatverk.models import ContactSidebar, NewsPage
+from kommunnatverk.preview.frontend import frontend_url_template
 
 FRONTEND = {"FRONTEND_URL": "https://frontend.example/api/preview?locale={locale}&path={path}"}
 
@@ -165,6 +166,6 @@ def test_the_frontend_url_can_differ_per_site(db):
     from wagtail.models import Site
 
     site = Site.objects.get(is_default_site=True)
-    assert preview.frontend_url_template(site) == "https://www.example/{path}"
+    assert frontend_url_template(site) == "https://www.example/{path}"
     site.hostname = "other.example"
-    assert preview.frontend_url_template(site) == "x"
+    assert frontend_url_template(site) == "x"

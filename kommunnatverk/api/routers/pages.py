@@ -10,27 +10,25 @@ from django.utils import translation
 from ninja import Path, Query, Router
 from wagtail.models import Locale, Page, Site
 
-from ... import search
+from ...content import search
+from ...content.languages import content_languages
+from ...content.listings import NEWS_ORDER
+from ...content.public import in_site_trees, public_pages, public_snippets, public_translations
+from ...content.registry import page_types
+from ...localisation.status import with_sync_info
 from ...models import Goal, GroupPage, Organisation, ProjectPage
 from ..caching import conditional
 from ..errors import RESPONSES, bad_param, not_found
 from ..locales import Locales
 from ..params import (
     MAX_ID,
-    content_languages,
     fallback_param,
     limit_param,
     locale_param,
     request_site,
     text_param,
 )
-from ..queries import (
-    PAGE_MODELS,
-    in_locale,
-    public_pages,
-    public_translations,
-    relation_filter,
-)
+from ..queries import in_locale, relation_filter
 from ..schemas import PageDetail, PageList, PageType, ProjectStatus
 from ..serializers import pages as serialize
 from ..serializers import translation_status
@@ -51,7 +49,7 @@ ORDER_FIELDS: dict[str, dict[str | None, str]] = {
 
 def _translation_key(param: str, model, pk: int) -> object:
     """The translation key of a published page or snippet, so filters match all locales."""
-    published = public_pages(model) if issubclass(model, Page) else model.objects.filter(live=True)
+    published = public_pages(model) if issubclass(model, Page) else public_snippets(model)
     key = published.filter(pk=pk).values_list("translation_key", flat=True).first()
     if key is None:
         raise bad_param(param, f"No published {param} has the id {pk}.")
@@ -102,8 +100,9 @@ def list_pages(
     language = locale_param(request, locale)
     fallback_locale = fallback_param(request, fallback, language)
     limit = limit_param(limit)
-    model = PAGE_MODELS[type] if type else Page
-    queryset = in_locale(public_pages(model), language, fallback_locale)
+    model = page_types()[type] if type else Page
+    site = request_site(request)
+    queryset = in_locale(public_pages(model, site=site), language, fallback_locale)
 
     joined = False
     for slug in tag:
@@ -129,7 +128,7 @@ def list_pages(
     if date_to is not None:
         queryset = relation_filter(queryset, "date_to", date_to, type)
     if child_of is not None:
-        queryset = queryset.filter(_children_of(child_of))
+        queryset = queryset.filter(_children_of(child_of, site))
     if joined:
         queryset = queryset.distinct()
 
@@ -170,8 +169,7 @@ def find_page(
     fallback: str | None = Query(None),
 ):
     segments = _path_segments(path)
-    languages = content_languages()
-    if segments and segments[0] in languages:
+    if segments and segments[0] in content_languages():
         language = locale_param(request, segments.pop(0))
     else:
         language = locale_param(request, None)
@@ -185,7 +183,7 @@ def find_page(
         served_fallback = page is not None
     if page is None:
         raise not_found(f"No published page of the network is at '{path}'.")
-    translations = public_translations(page.translation_key)
+    translations = _translations(page.translation_key)
     if served_fallback:
         # The fallback page's own translation wins when it lives at another path.
         translated = next((p for p in translations if p.locale_id == language.pk), None)
@@ -207,7 +205,8 @@ def page_detail(
     fallback: str | None = Query(None),
 ):
     # One query answers whether the page is public, its type and its translations.
-    translations = public_translations(Page.objects.filter(pk=page_id).values("translation_key"))
+    translations = _translations(Page.objects.filter(pk=page_id).values("translation_key"))
+    translations = _in_request_site(request, translations)
     requested = next((page for page in translations if page.pk == page_id), None)
     if requested is None:
         raise not_found(f"No published page of the network has the id {page_id}.")
@@ -232,6 +231,18 @@ def page_detail(
 # Helpers ------------------------------------------------------------------------------
 
 
+def _translations(translation_key) -> list[Page]:
+    """The public translations, with what ``meta.translation_status`` reads, in one query."""
+    return public_translations(translation_key, annotate=with_sync_info)
+
+
+def _in_request_site(request: HttpRequest, pages: list[Page]) -> list[Page]:
+    """The pages in the trees of the request's Site: a page of another Site is not found
+    on this one's host."""
+    site = request_site(request)
+    return [page for page in pages if in_site_trees(page, site)]
+
+
 def _detail(request: HttpRequest, light: Page, translations: list[Page], fallback: bool) -> dict:
     """The detail of ``light`` (one of ``translations``), loaded whole as its own type."""
     (page,) = _specific_pages([(light.pk, light.content_type_id)], serialize.detail_queryset)
@@ -247,7 +258,7 @@ def _translation_statuses(ctx: ApiContext, window: list[tuple[int, int]]) -> dic
     if not window:
         return {}
     keys = Page.objects.filter(pk__in=[pk for pk, _ in window]).values("translation_key")
-    return translation_status.by_translation_key(ctx, public_translations(keys))
+    return translation_status.by_translation_key(ctx, _translations(keys))
 
 
 def _specific_pages(window: list[tuple[int, int]], queryset_for) -> list[Page]:
@@ -262,12 +273,12 @@ def _specific_pages(window: list[tuple[int, int]], queryset_for) -> list[Page]:
     return [loaded[pk] for pk, _ in window if pk in loaded]
 
 
-def _children_of(parent_id: int) -> Q:
+def _children_of(parent_id: int, site: Site) -> Q:
     """Children of the parent and of its translations, so fallback items come along."""
-    parent = public_pages(any_type=True).filter(pk=parent_id).first()
+    parent = public_pages(any_type=True, site=site).filter(pk=parent_id).first()
     if parent is None:
         raise bad_param("child_of", f"No published page has the id {parent_id}.")
-    parents = public_pages(any_type=True).filter(translation_key=parent.translation_key)
+    parents = public_pages(any_type=True, site=site).filter(translation_key=parent.translation_key)
     condition = Q(pk__in=[])
     for each in parents.values_list("path", "depth"):
         condition |= Q(path__startswith=each[0], depth=each[1] + 1)
@@ -278,7 +289,7 @@ def _search_ranking(query: str, language: Locale, fallback: Locale | None) -> di
     """Page id → rank, best first, for the search backend's hits in the locale(s)."""
     locales = [language] + ([fallback] if fallback else [])
     try:
-        return search.ranked_page_ids(query, locales, PAGE_MODELS.values(), MAX_SEARCH_HITS)
+        return search.ranked_page_ids(query, locales, MAX_SEARCH_HITS)
     except search.UnsearchableQuery as error:
         raise bad_param(
             "search", "The search could not be understood; remove quotes or operators."
@@ -291,7 +302,7 @@ def _ordering(order: str | None, page_type: str | None, relevance: dict | None) 
             ranks = [When(pk=pk, then=rank) for pk, rank in relevance.items()]
             return [Case(*ranks, default=MAX_SEARCH_HITS, output_field=IntegerField()), "pk"]
         if page_type == "news":
-            return [F("date").desc(nulls_last=True), "-first_published_at", "-pk"]
+            return list(NEWS_ORDER)
         return ["path"]
     descending = order.startswith("-")
     name = order.removeprefix("-")
@@ -305,7 +316,7 @@ def _ordering(order: str | None, page_type: str | None, relevance: dict | None) 
         lookup = fields[page_type]
     elif page_type is None:
         only = next(iter(fields))
-        lookup = f"{PAGE_MODELS[only]._meta.model_name}__{fields[only]}"
+        lookup = f"{page_types()[only]._meta.model_name}__{fields[only]}"
     else:
         raise bad_param("order", f"'{name}' orders type {next(iter(fields))} only.")
     expression = F(lookup).desc(nulls_last=True) if descending else F(lookup).asc(nulls_last=True)
@@ -329,11 +340,11 @@ def _page_at(site: Site, segments: list[str], language: Locale) -> Page | None:
     root = site.root_page
     if root.locale_id != language.pk:
         root = (
-            public_pages(any_type=True)
+            public_pages(any_type=True, site=site)
             .filter(translation_key=root.translation_key, locale=language)
             .first()
         )
         if root is None:
             return None
     url_path = root.url_path + "".join(f"{segment}/" for segment in segments)
-    return public_pages().filter(url_path=url_path, locale=language).first()
+    return public_pages(site=site).filter(url_path=url_path, locale=language).first()

@@ -9,12 +9,13 @@ from ninja import Path, Query, Router
 from wagtail.models import Page
 
 from ... import preview
+from ...content.public import public_translations
+from ...content.registry import snippet_types, type_name
+from ...localisation.status import with_sync_info
 from ...models import ContactSidebar, Goal, GoalFramework, Organisation
-from ..addresses import SNIPPET_TYPES
 from ..errors import ApiProblem, Problem
 from ..locales import Locales
 from ..params import MAX_ID
-from ..queries import public_translations, type_name
 from ..schemas import PageDetail, SnippetPreview
 from ..serializers import pages as serialize_pages
 from ..serializers import snippets as serialize_snippets
@@ -24,7 +25,6 @@ from ..serializers.translation_status import translation_status
 router = Router(tags=["preview"])
 NO_STORE_ATTRIBUTE = "kommunnatverk_no_store"
 TOKEN_RESPONSES = {401: Problem, 403: Problem, 404: Problem, 422: Problem}
-SNIPPET_MODELS = {name: model for model, name in SNIPPET_TYPES.items()}
 TOKEN = Query(
     None,
     max_length=4096,
@@ -59,7 +59,7 @@ def preview_page(
     setattr(request, NO_STORE_ATTRIBUTE, True)
     page = _load(token, lambda model: issubclass(model, Page) and type_name(model), page_id)
     served = Locales.of(request).by_id[page.locale_id]
-    public = public_translations(page.translation_key)
+    public = public_translations(page.translation_key, annotate=with_sync_info)
     translations = public
     if not any(other.pk == page.pk for other in translations):
         translations = [page, *translations]
@@ -85,13 +85,14 @@ def preview_snippet(
     token: str | None = TOKEN,
 ):
     setattr(request, NO_STORE_ATTRIBUTE, True)
-    model = SNIPPET_MODELS.get(snippet_type)
+    models = snippet_types()
+    model = models.get(snippet_type)
     if model is None:
         raise ApiProblem(
             404,
             "not-found",
             "Not found",
-            f"No snippet type '{snippet_type}'; use one of: {', '.join(SNIPPET_MODELS)}.",
+            f"No snippet type '{snippet_type}'; use one of: {', '.join(models)}.",
         )
     obj = _load(token, lambda candidate: issubclass(candidate, model), object_id)
     ctx = ApiContext(request, Locales.of(request).by_id[obj.locale_id])
@@ -103,6 +104,6 @@ def preview_snippet(
         elif isinstance(obj, Organisation):
             item = serialize_snippets.organisation(ctx, obj)
         else:
-            assert isinstance(obj, ContactSidebar)  # noqa: S101 - SNIPPET_MODELS is closed
+            assert isinstance(obj, ContactSidebar)  # noqa: S101 - the snippet types are these
             item = serialize_snippets.sidebar(ctx, obj)
     return {"meta": {"type": snippet_type, "locale": ctx.locale.language_code}, "item": item}

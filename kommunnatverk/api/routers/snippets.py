@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from ninja import Path, Router
 
+from ...content.public import public_snippets
 from ...models import GoalFramework, Organisation
 from ..caching import conditional
 from ..errors import RESPONSES, bad_param, not_found
@@ -34,11 +35,10 @@ def goals(request: HttpRequest, locale: str | None = None, framework: str | None
     items = serialize.goals_queryset().filter(locale=language)
     if framework is not None:
         text_param("framework", framework)
-        if not GoalFramework.objects.filter(slug=framework, live=True, locale=language).exists():
+        frameworks = public_snippets(GoalFramework).filter(slug=framework, locale=language)
+        if not frameworks.exists():
             raise bad_param("framework", f"No published goal framework has the slug '{framework}'.")
-        items = items.filter(framework__slug=framework, framework__live=True)
-    else:
-        items = items.filter(framework__live=True)
+        items = items.filter(framework__slug=framework)
     data = [serialize.goal(ctx, item) for item in items]
     return {"count": len(data), "items": data}
 

@@ -2,10 +2,10 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Q
 from wagtail.models import Page
 
-from ..queries import public_pages, type_name
+from ...content import links
+from ...content.registry import type_name
 from .context import ApiContext
 
 
@@ -20,20 +20,6 @@ def page_ref(ctx: ApiContext, page: Page) -> dict:
 
 
 def localised_pages(ctx: ApiContext, pages: Iterable[Page]) -> list[Page]:
-    """Linked pages in the response's locale where live there, else as linked; public only."""
-    pages = list(pages)
-    keys = list(dict.fromkeys(page.translation_key for page in pages))
-    if not keys:
-        return []
-    visible = (
-        public_pages()
-        .filter(translation_key__in=keys)
-        .filter(Q(locale=ctx.locale) | Q(pk__in=[page.pk for page in pages]))
-    )
-    chosen: dict = {}
-    for page in visible:
-        if page.locale_id == ctx.locale.pk:
-            chosen[page.translation_key] = page
-        else:
-            chosen.setdefault(page.translation_key, page)
-    return [chosen[key] for key in keys if key in chosen]
+    """Linked pages in the response's locale where public there, else as linked; public
+    only. An editor's link may lead to another Site's public page, at that Site's URL."""
+    return links.localised_pages(pages, ctx.locale)

@@ -3,7 +3,11 @@
 from django.db.models import Prefetch, QuerySet
 from wagtail.models import Page
 
-from ... import structured_data
+from ...content import structured_data
+from ...content.goals import GoalCatalogue
+from ...content.links import localise
+from ...content.registry import type_name
+from ...content.richtext import rich_text_html
 from ...models import (
     GroupPage,
     NetworkPage,
@@ -12,12 +16,10 @@ from ...models import (
     ProjectPageGoal,
     TaggedNewsPage,
 )
-from ..queries import type_name
 from . import snippets
 from .context import ApiContext
 from .links import localised_pages, page_ref
 from .media import join_image, prefetch_image, rendition
-from .richtext import rich_text_html
 from .site_fields import site_fields
 from .stream import body_blocks
 from .translation_status import translation_status
@@ -44,12 +46,12 @@ def tags(items) -> list[dict]:
 
 def goals_of(ctx: ApiContext, links) -> list[dict]:
     goal_ids = (link.goal_id for link in links)
-    goals = snippets.GoalCatalogue.current().localised(goal_ids, ctx.locale.pk)
+    goals = GoalCatalogue.current().localised(goal_ids, ctx.locale.pk)
     return [snippets.goal(ctx, goal) for goal in goals]
 
 
 def organisations_of(ctx: ApiContext, organisations) -> list[dict]:
-    found = snippets.localise(list(organisations), ctx.locale.pk)
+    found = localise(organisations, ctx.locale.pk, snippets.published)
     return [snippets.organisation(ctx, org) for org in found]
 
 
@@ -185,7 +187,7 @@ def translations(ctx: ApiContext, pages: list[Page]) -> list[dict]:
 
 
 def detail(ctx: ApiContext, page: Page, translated: list[Page], fallback: bool) -> dict:
-    """``translated``: the page's public translations, from ``queries.public_translations``."""
+    """``translated``: the page's public translations (``content.public.public_translations``)."""
     data = {
         **_common(ctx, page, fallback, translation_status(ctx, translated)),
         "seo_title": page.seo_title,
@@ -197,8 +199,10 @@ def detail(ctx: ApiContext, page: Page, translated: list[Page], fallback: bool) 
         framework_links = page.framework_links.select_related("framework").only(
             *LINK_FIELDS, *snippets.under("framework", snippets.FRAMEWORK_FIELDS)
         )
-        frameworks = snippets.localise([link.framework for link in framework_links], ctx.locale.pk)
-        coordinator = snippets.localise([page.coordinator], ctx.locale.pk)
+        frameworks = localise(
+            [link.framework for link in framework_links], ctx.locale.pk, snippets.published
+        )
+        coordinator = localise([page.coordinator], ctx.locale.pk, snippets.published)
         data.update(
             body=body_blocks(ctx, page.body),
             aims_heading=page.aims_heading,

@@ -16,11 +16,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
-from ..queries import TYPE_OF_MODEL
+from ...content.registry import page_types, type_name
+from ...content.richtext import rich_text_html
 from .context import ApiContext
 from .links import localised_pages, page_ref
 from .media import rendition
-from .richtext import rich_text_html
 from .stream import body_blocks
 
 PLAIN = (str, int, float, bool, date, datetime, Decimal)
@@ -28,7 +28,7 @@ PLAIN = (str, int, float, bool, date, datetime, Decimal)
 
 def site_fields(ctx: ApiContext, page: Page) -> dict[str, Any]:
     """``api_fields`` of ``page``'s class that its package type does not declare."""
-    package_type = next(base for base in type(page).__mro__ if base in TYPE_OF_MODEL)
+    package_type = page_types()[type_name(type(page))]
     known = {field.name for field in package_type.api_fields}
     names = [field.name for field in getattr(type(page), "api_fields", []) or []]
     return {name: _value(ctx, page, name) for name in names if name not in known}

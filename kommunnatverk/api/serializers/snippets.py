@@ -5,8 +5,10 @@ from typing import TypeVar
 
 from django.db.models import Model, Prefetch, QuerySet
 
+from ...content.goals import GOAL_FIELDS, TRANSLATABLE_FIELDS
+from ...content.links import localise_each
+from ...content.public import is_public_snippet, public_snippets
 from ...models import Contact, ContactSidebar, Goal, GoalFramework, Organisation
-from .. import snapshot
 from .context import ApiContext
 from .media import prefetch_image, rendition
 
@@ -21,15 +23,9 @@ def under(relation: str, fields: Iterable[str]) -> tuple[str, ...]:
 # The columns the serializers below read, for ``only()``: a page detail embeds many
 # snippets, and building full rows of these draftable, revisioned models costs more
 # than the queries do.
-TRANSLATABLE = ("id", "locale", "translation_key", "live")
-FRAMEWORK_REF_FIELDS = ("id", "slug", "title", "live")
+TRANSLATABLE = TRANSLATABLE_FIELDS
 FRAMEWORK_FIELDS = (*TRANSLATABLE, "slug", "title", "description", "url")
-GOAL_FIELDS = (
-    *TRANSLATABLE,
-    *("code", "title", "short_text", "colour", "url"),
-    *under("framework", FRAMEWORK_REF_FIELDS),
-)
-ORGANISATION_REF_FIELDS = ("id", "name", "live")
+ORGANISATION_REF_FIELDS = ("id", "name", "live", "locale")
 ORGANISATION_FIELDS = (
     *TRANSLATABLE,
     *("name", "kind", "website", "short_text", "logo"),
@@ -37,65 +33,14 @@ ORGANISATION_FIELDS = (
 )
 
 
-def localise(objects: Iterable[T], locale_id: int) -> list[T]:
-    """Each object in ``locale_id`` where a live translation exists, else itself if live.
-
-    Link rows normally point at the right locale already (wagtail-localize swaps them on
-    sync); this covers links made before a snippet was translated. Drafts are dropped.
-    """
-    objects = [obj for obj in objects if obj is not None]
-    foreign = [obj for obj in objects if obj.locale_id != locale_id]
-    translations = {}
-    if foreign:
-        found = _published(type(foreign[0])).filter(
-            translation_key__in=[obj.translation_key for obj in foreign], locale_id=locale_id
-        )
-        translations = {obj.translation_key: obj for obj in found}
-    result = []
-    for obj in objects:
-        chosen = translations.get(obj.translation_key, obj) if obj.locale_id != locale_id else obj
-        if chosen.live:
-            result.append(chosen)
-    return result
-
-
-class GoalCatalogue:
-    """Every goal by id and by translation, for embedding the published ones."""
-
-    def __init__(self, goals: Iterable[Goal]) -> None:
-        self.by_id = {goal.pk: goal for goal in goals}
-        self.by_translation = {(g.translation_key, g.locale_id): g for g in self.by_id.values()}
-
-    @classmethod
-    def current(cls) -> "GoalCatalogue":
-        """Shared by the requests of one content version: a few dozen rows that nearly
-        every page embeds, which would otherwise cost a joined query per page."""
-        goals = Goal.objects.select_related("framework").only(*GOAL_FIELDS)
-        return snapshot.memo("goals", lambda: cls(goals))
-
-    @staticmethod
-    def published(goal: Goal) -> bool:
-        # A goal of an unpublished framework is as unpublished as the framework.
-        return goal.live and goal.framework.live
-
-    def localised(self, goal_ids: Iterable[int], locale_id: int) -> list[Goal]:
-        """Each published goal in ``locale_id`` where translated there, else as linked."""
-        found = []
-        for goal_id in goal_ids:
-            goal = self.by_id.get(goal_id)
-            if goal is None:
-                continue
-            translated = self.by_translation.get((goal.translation_key, locale_id))
-            chosen = translated if translated and self.published(translated) else goal
-            if self.published(chosen):
-                found.append(chosen)
-        return found
-
-
-def _localise_each(objects: list, locale_id: int) -> list:
-    """Like :func:`localise`, but keeps positions: None where missing or a draft."""
-    found = {obj.translation_key: obj for obj in localise(objects, locale_id)}
-    return [found.get(obj.translation_key) if obj is not None else None for obj in objects]
+def published(model: type[T]) -> QuerySet:
+    """Public rows of ``model`` with just what the serializers below read."""
+    light = {
+        Goal: goals_queryset,
+        Organisation: organisations_queryset,
+        GoalFramework: frameworks_queryset,
+    }
+    return light[model]() if model in light else public_snippets(model)
 
 
 def framework_ref(framework: GoalFramework) -> dict:
@@ -129,7 +74,7 @@ def organisation_ref(obj: Organisation | None) -> dict | None:
 
 
 def organisation(ctx: ApiContext, obj: Organisation) -> dict:
-    parent = obj.parent if obj.parent_id and obj.parent.live else None
+    parent = obj.parent if obj.parent_id and is_public_snippet(obj.parent) else None
     return {
         "id": obj.pk,
         "locale": ctx.code(obj.locale_id),
@@ -160,7 +105,9 @@ def sidebar(ctx: ApiContext, obj: ContactSidebar | None, contacts=None) -> dict 
     if obj is None:
         return None
     contacts = list(obj.contacts.all() if contacts is None else contacts)
-    organisations = _localise_each([item.organisation for item in contacts], obj.locale_id)
+    organisations = localise_each(
+        [item.organisation for item in contacts], obj.locale_id, published=published
+    )
     return {
         "id": obj.pk,
         "locale": ctx.code(obj.locale_id),
@@ -177,13 +124,12 @@ def sidebar(ctx: ApiContext, obj: ContactSidebar | None, contacts=None) -> dict 
 
 def goals_queryset():
     # A goal of an unpublished framework is as unpublished as the framework.
-    published = Goal.objects.filter(live=True, framework__live=True)
-    return published.select_related("framework").only(*GOAL_FIELDS)
+    return public_snippets(Goal).select_related("framework").only(*GOAL_FIELDS)
 
 
 def organisations_queryset():
     return (
-        Organisation.objects.filter(live=True)
+        public_snippets(Organisation)
         .select_related("parent")
         .only(*ORGANISATION_FIELDS)
         .prefetch_related(prefetch_image("logo", "logo"))
@@ -191,17 +137,7 @@ def organisations_queryset():
 
 
 def frameworks_queryset():
-    return GoalFramework.objects.filter(live=True).only(*FRAMEWORK_FIELDS)
-
-
-def _published(model: type[T]):
-    """Published rows of ``model`` with just what the serializers read."""
-    light = {
-        Goal: goals_queryset,
-        Organisation: organisations_queryset,
-        GoalFramework: frameworks_queryset,
-    }
-    return light[model]() if model in light else model.objects.filter(live=True)
+    return public_snippets(GoalFramework).only(*FRAMEWORK_FIELDS)
 
 
 def light_contacts(contacts: QuerySet) -> QuerySet:
@@ -217,7 +153,7 @@ def light_contacts(contacts: QuerySet) -> QuerySet:
 def sidebars_queryset():
     contacts = Prefetch("contacts", queryset=light_contacts(Contact.objects.all()))
     return (
-        ContactSidebar.objects.filter(live=True)
+        public_snippets(ContactSidebar)
         .only(*TRANSLATABLE, "title", "text")
         .prefetch_related(contacts)
     )

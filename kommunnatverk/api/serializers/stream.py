@@ -2,10 +2,10 @@
 
 from wagtail.models import Page
 
+from ...content.richtext import rich_text_html
 from .context import ApiContext
 from .links import localised_pages, page_ref
 from .media import images_with_renditions, rendition
-from .richtext import rich_text_html
 
 
 def body_blocks(ctx: ApiContext, stream) -> list[dict]:

@@ -5,19 +5,20 @@ from collections.abc import Iterable
 from wagtail.models import Page
 
 from ... import conf
-from ...translation_status import states_by_locale
+from ...localisation.status import states_by_locale
 from ..locales import Locales
 from .context import ApiContext
 
 
 def translation_status(ctx: ApiContext, rows: Iterable[Page]) -> dict | None:
-    """From the public translations of one page (``queries.public_translations``), so the
-    same for each of them; None when no public page in the source locale has them."""
+    """From the public translations of one page (``content.public.public_translations``,
+    annotated by ``localisation.status.with_sync_info``), so the same for each of them;
+    None when no public page in the source locale has them. Content languages only."""
     locales = Locales.of(ctx.request)
     source = locales.by_code.get(conf.get("SOURCE_LOCALE"))
     if source is None:
         return None
-    states = states_by_locale(rows, source.pk, locales.by_id)
+    states = states_by_locale(rows, source.pk, locales.content)
     if states is None:
         return None
     codes = sorted((locales.by_id[pk].language_code, state) for pk, state in states.items())

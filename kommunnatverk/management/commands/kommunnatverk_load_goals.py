@@ -3,7 +3,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from ... import conf
-from ...agenda2030 import load_agenda2030
+from ...localisation.agenda2030 import load_agenda2030
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Locale
 
 from ... import conf
-from ...translation_status import Item, LocaleStatus, UnknownLocale, compute
+from ...localisation.status import Item, LocaleStatus, UnknownLocale, compute
 
 # Exit statuses: 1 under --strict when something needs a translator, 2 for bad arguments,
 # so a CI job can tell unfinished translations from a mistyped command.

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Count
 
 from ...models import WebhookDelivery
-from ...webhooks import sending
+from ...webhooks import tasks
 
 
 class Command(BaseCommand):
@@ -25,5 +25,5 @@ class Command(BaseCommand):
         for status, label in WebhookDelivery.STATUSES:
             self.stdout.write(f"{label}: {counts.get(status, 0)}")
         if send_due:
-            queued = sending.send_due()
+            queued = tasks.send_due()
             self.stdout.write(self.style.SUCCESS(f"Queued sending for {queued} object(s)."))

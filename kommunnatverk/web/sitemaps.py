@@ -3,17 +3,16 @@
 Django's sitemap framework gives alternates for one object served in several languages;
 in Wagtail a translation is a page of its own, so the alternates come from the page's
 translations here. ``x-default`` is the page in the source locale (``SOURCE_LOCALE``).
-Only public pages appear: live, not expired, not under a view restriction.
+Only public pages of the request's Site appear (``content.public``).
 """
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.http import HttpRequest, HttpResponse
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from ..content.public import public_pages
 from . import hreflang
-from .api.queries import public_pages
-from .pages_public import under_site
 
 
 class NetworkSitemap(Sitemap):
@@ -21,7 +20,10 @@ class NetworkSitemap(Sitemap):
         self.request = request
 
     def items(self) -> list[Page]:
-        pages = under_site(public_pages(any_type=True), self.request)
+        site = Site.find_for_request(self.request)
+        if site is None:
+            return []
+        pages = public_pages(any_type=True, site=site)
         return list(pages.select_related("locale").order_by("path", "locale_id"))
 
     def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:

@@ -1,6 +1,7 @@
 """schema.org JSON-LD for a page: ``NewsArticle``, ``Organization`` (networks and
-groups) and ``Project``, built from the page's API detail so the API and the templates
-say the same thing, and the API pays no extra query for it."""
+groups) and ``Project``, built from a page's detail: the API's serialised detail (so the
+API pays no extra query for it), or the same fields read from the page for the templates
+(``web.structured_data``). Both say the same thing."""
 
 import json
 from typing import Any

@@ -1,11 +1,11 @@
-"""Rich text for the API: internal links resolved to public URLs, then sanitised."""
+"""Rich text for every surface: internal links resolved to public URLs, then sanitised."""
 
 import re
 
 import nh3
 from wagtail.rich_text import expand_db_html
 
-from ..queries import public_pages
+from .public import public_pages
 
 ALLOWED_TAGS = {"p", "br", "h2", "h3", "h4", "b", "strong", "i", "em", "ul", "ol", "li", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "hreflang", "title"}}

@@ -1,9 +1,9 @@
 """A new network page can bring its news index and project index with it.
 
-The create form of a NetworkPage has a box, checked by default. When the page is saved
-or published with the box checked, a NewsIndexPage and a ProjectIndexPage are added under
-it, titled in the page's own language: drafts when the page was saved as a draft, live
-when it was published.
+The create form of a NetworkPage (``forms.NetworkPageForm``) has a box, checked by
+default. When the page is saved or published with the box checked, a NewsIndexPage and a
+ProjectIndexPage are added under it, titled in the page's own language: drafts when the
+page was saved as a draft, live when it was published.
 
 Wagtail 8 autosaves a page being created: the first autosave creates it, and the form
 then goes on posting to the edit view, the box still on screen. Autosaves create nothing
@@ -16,33 +16,11 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
-CREATE_INDEXES = "create_indexes"
-
-
-class NetworkPageForm(WagtailAdminPageForm):
-    """The NetworkPage form; its create form offers to create the two index pages."""
-
-    create_indexes = forms.BooleanField(
-        label=_("Create a news index and a project index"),
-        help_text=_(
-            "Adds the pages that list news items and projects, in this page's language: "
-            "published if you publish this page, drafts if you save it as a draft."
-        ),
-        required=False,
-        initial=True,
-    )
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        # Only a page being created can ask for its indexes: an existing one has them,
-        # or had them removed on purpose.
-        if self.instance.pk is not None:
-            del self.fields[CREATE_INDEXES]
+from ..forms import CREATE_INDEXES
+from ..models import NewsIndexPage, ProjectIndexPage
 
 
 def indexes_requested(request: HttpRequest) -> bool:
@@ -54,8 +32,6 @@ def indexes_requested(request: HttpRequest) -> bool:
 
 def index_titles(page: Page) -> dict[type[Page], str]:
     """The index page types and their titles, in the language of ``page``."""
-    from .models import NewsIndexPage, ProjectIndexPage
-
     with translation.override(page.locale.language_code):
         return {
             NewsIndexPage: pgettext("title of a new news index page", "News"),

@@ -15,7 +15,7 @@ the new revision as the draft, as Wagtail's own "Save draft" would have.
 from django.db.models.signals import post_save
 from wagtail.models import DraftStateMixin
 
-from .models.snippets import PublishableSnippet
+from ..models.snippets import PublishableSnippet
 
 
 def has_own_live_version(obj: DraftStateMixin) -> bool:

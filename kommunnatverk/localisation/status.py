@@ -1,8 +1,9 @@
 """How far each target locale's translations are behind the source locale.
 
-Covers the live pages of the package's page types and the live goal frameworks, goals,
-organisations and contact sidebars in the source locale (``SOURCE_LOCALE``). For each of
-them and each other locale the state is one of:
+Covers the public pages of the package's page types and the public goal frameworks,
+goals, organisations and contact sidebars in the source locale (``SOURCE_LOCALE``), by
+the content layer's rule: nothing restricted, expired or draft is named. For each of them
+and each other content language the state is one of:
 
 - ``missing``: no live translation in that locale; an alias (wagtail-localize makes
   untranslated parents into aliases) or a draft never published counts as none;
@@ -24,19 +25,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, Model, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from . import conf
-from .models import ContactSidebar, Goal, GoalFramework, NetworkContentPage, Organisation
+from .. import conf
+from ..content import registry
+from ..content.languages import content_languages
+from ..content.public import public_pages, public_snippets
 
-SNIPPET_MODELS: tuple[type[Model], ...] = (GoalFramework, Goal, Organisation, ContactSidebar)
 # What the state needs of a page row; the annotation below adds the source's last sync.
 PAGE_FIELDS = (
     "id",
@@ -212,12 +213,16 @@ class UnknownLocale(ValueError):
         super().__init__(", ".join(self.codes))
 
 
-def compute(locale_codes: Iterable[str] | None = None) -> TranslationStatus:
-    """The status for the given target locales (default: every locale but the source).
+def compute(locale_codes: Iterable[str] | None = None, user=None) -> TranslationStatus:
+    """The status for the given target locales (default: every content language but the
+    source). With ``user``, only the pages of the trees that user works in (see
+    :func:`pages_of`), as their page explorer shows them.
 
-    Raises :class:`UnknownLocale` for codes without a locale, or naming the source locale.
+    Raises :class:`UnknownLocale` for codes without a locale in the content languages, or
+    naming the source locale.
     """
-    locales = list(Locale.objects.order_by("language_code"))
+    codes = content_languages()
+    locales = list(Locale.objects.filter(language_code__in=codes).order_by("language_code"))
     source_code = conf.get("SOURCE_LOCALE")
     source = next((locale for locale in locales if locale.language_code == source_code), None)
     if source is None:
@@ -232,7 +237,7 @@ def compute(locale_codes: Iterable[str] | None = None) -> TranslationStatus:
         targets = [by_code[code] for code in wanted]
 
     statuses = [LocaleStatus(locale) for locale in targets]
-    for model, groups in _groups(source):
+    for model, groups in _groups(source, user):
         for rows in groups:
             states = states_by_locale(rows, source.pk, [status.locale.pk for status in statuses])
             by_locale = {row.locale_id: row for row in rows}
@@ -249,27 +254,30 @@ def compute(locale_codes: Iterable[str] | None = None) -> TranslationStatus:
     return TranslationStatus(source, statuses)
 
 
-def page_models() -> list[type[Page]]:
-    """The concrete page types of the package, with the subclasses a site makes of them."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, NetworkContentPage) and not model._meta.proxy
-    ]
+def pages_of(user) -> Q | None:
+    """The trees ``user`` works in: below every page a group of theirs has a permission
+    on, and below that page's translations (a translator given the English tree sees the
+    Swedish pages to translate). None: every page (a superuser)."""
+    if user is None or user.is_superuser:
+        return None
+    granted = GroupPagePermission.objects.filter(group__user=user).values("page__translation_key")
+    condition = Q(pk__in=[])
+    for path in Page.objects.filter(translation_key__in=granted).values_list("path", flat=True):
+        condition |= Q(path__startswith=path)
+    return condition
 
 
-def _groups(source: Locale):
+def _groups(source: Locale, user=None):
     """(model, [rows of one translation key, source first]) per covered model, one query
     per model; pages in tree order, snippets in their models' order."""
-    types = ContentType.objects.get_for_models(*page_models())
-    page_type_ids = [content_type.pk for content_type in types.values()]
-    source_pages = Page.objects.filter(
-        locale=source, live=True, content_type_id__in=page_type_ids
-    ).values("translation_key")
-    pages = Page.objects.filter(translation_key__in=source_pages).only(*PAGE_FIELDS)
+    source_pages = public_pages().filter(locale=source)
+    if (trees := pages_of(user)) is not None:
+        source_pages = source_pages.filter(trees)
+    keys = source_pages.values("translation_key")
+    pages = Page.objects.filter(translation_key__in=keys).only(*PAGE_FIELDS)
     yield Page, _grouped(with_sync_info(pages).order_by("path"), source.pk)
-    for model in SNIPPET_MODELS:
-        keys = model.objects.filter(locale=source, live=True).values("translation_key")
+    for model in registry.snippet_types().values():
+        keys = public_snippets(model).filter(locale=source).values("translation_key")
         rows = with_sync_info(model.objects.filter(translation_key__in=keys))
         yield model, _grouped(rows, source.pk)
 

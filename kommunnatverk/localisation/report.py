@@ -7,7 +7,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .translation_status import compute
+from .status import compute
 
 # The report leads to wagtail-localize's forms, which take this permission (superusers
 # have every permission).
@@ -33,7 +33,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        context["status"] = compute()
+        context["status"] = compute(user=self.request.user)
         return context
 
 

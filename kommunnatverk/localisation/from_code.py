@@ -16,7 +16,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from .translation_drafts import has_own_live_version, restore_live_version
+from .drafts import has_own_live_version, restore_live_version
 
 
 @dataclass

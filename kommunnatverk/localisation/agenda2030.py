@@ -7,8 +7,8 @@ from importlib import resources
 from django.db import transaction
 from wagtail.models import Locale
 
-from .models import Goal, GoalFramework
-from .translation import translate_with_strings
+from ..models import Goal, GoalFramework
+from .from_code import translate_with_strings
 
 FRAMEWORK_SLUG = "agenda-2030"
 FRAMEWORK_TITLE_SV = "Agenda 2030"

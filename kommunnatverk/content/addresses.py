@@ -8,20 +8,9 @@ from django.db.models import Model
 from django.urls import reverse
 from wagtail.models import Page, Site
 
-from ..models import ContactSidebar, Goal, GoalFramework, Organisation
-from .params import content_languages
-
-SNIPPET_TYPES: dict[type[Model], str] = {
-    GoalFramework: "framework",
-    Goal: "goal",
-    Organisation: "organisation",
-    ContactSidebar: "contact_sidebar",
-}
-SNIPPET_LISTS = {
-    GoalFramework: "framework_list",
-    Goal: "goal_list",
-    Organisation: "organisation_list",
-}
+from ..models import ContactSidebar, GoalFramework
+from .languages import content_languages
+from .registry import type_name
 
 
 def api_path(name: str, query: dict | None = None, **kwargs) -> str:
@@ -46,16 +35,18 @@ def relative_url(page: Page) -> str | None:
     return parts[2] if parts else None
 
 
-def snippet_type(model: type[Model]) -> str | None:
-    return next((name for base, name in SNIPPET_TYPES.items() if issubclass(model, base)), None)
+def _snippet_base_path(obj: Model) -> str:
+    """A contact sidebar's detail (sidebars have no list), else the list of its type."""
+    if isinstance(obj, ContactSidebar):
+        return api_path("contact_sidebar_detail", sidebar_id=obj.pk)
+    return api_path(f"{type_name(type(obj))}_list")
 
 
 def snippet_api_path(obj: Model) -> str:
     """Where the API shows a snippet: its detail, or its list in its language."""
     if isinstance(obj, ContactSidebar):
-        return api_path("contact_sidebar_detail", sidebar_id=obj.pk)
-    model = next(base for base in SNIPPET_LISTS if isinstance(obj, base))
-    return api_path(SNIPPET_LISTS[model], {"locale": obj.locale.language_code})
+        return _snippet_base_path(obj)
+    return f"{_snippet_base_path(obj)}?{urlencode({'locale': obj.locale.language_code})}"
 
 
 def page_paths(page: Page, url: str | None) -> set[str]:
@@ -85,14 +76,9 @@ def list_paths(page_types: set[str]) -> set[str]:
 def snippet_paths(obj: Model, translations: list[Model]) -> set[str]:
     paths = set()
     for each in [obj, *translations]:
-        if isinstance(each, ContactSidebar):
-            detail = api_path("contact_sidebar_detail", sidebar_id=each.pk)
-            paths.add(detail)
-            paths |= {f"{detail}?{urlencode({'locale': c})}" for c in content_languages()}
-        else:
-            model = next(base for base in SNIPPET_LISTS if isinstance(each, base))
-            paths.add(api_path(SNIPPET_LISTS[model]))
-            paths |= {api_path(SNIPPET_LISTS[model], {"locale": c}) for c in content_languages()}
+        base = _snippet_base_path(each)
+        paths.add(base)
+        paths |= {f"{base}?{urlencode({'locale': code})}" for code in content_languages()}
     if isinstance(obj, GoalFramework):  # goals embed their framework
         paths.add(api_path("goal_list"))
         paths |= {api_path("goal_list", {"locale": c}) for c in content_languages()}

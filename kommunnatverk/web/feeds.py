@@ -9,17 +9,17 @@ from datetime import datetime, time
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
-from .api.queries import public_pages
-from .api.serializers.snippets import GoalCatalogue
-from .models import NewsPage
-from .pages_public import under_site
+from ..content.goals import GoalCatalogue
+from ..content.languages import content_languages
+from ..content.listings import NEWS_ORDER
+from ..content.public import public_pages
+from ..models import NewsPage
 
 ITEMS = 20
 
@@ -27,7 +27,11 @@ ITEMS = 20
 class NewsFeed(Feed):
     def get_object(self, request: HttpRequest) -> dict:
         language = translation.get_language()
-        locale = Locale.objects.filter(language_code=language).first()
+        locale = (
+            Locale.objects.filter(language_code__in=content_languages())
+            .filter(language_code=language)
+            .first()
+        )
         site = Site.find_for_request(request)
         return {"request": request, "locale": locale, "site": site}
 
@@ -46,12 +50,11 @@ class NewsFeed(Feed):
         return obj["request"].build_absolute_uri()
 
     def items(self, obj: dict):
-        if obj["locale"] is None:
+        if obj["locale"] is None or obj["site"] is None:
             return []
-        news = under_site(public_pages(NewsPage), obj["request"], obj["locale"])
+        news = public_pages(NewsPage, site=obj["site"]).filter(locale=obj["locale"])
         news = news.prefetch_related("tagged_items__tag", "goal_links")
-        newest = (F("date").desc(nulls_last=True), "-first_published_at", "-pk")
-        items = list(news.order_by(*newest)[:ITEMS])
+        items = list(news.order_by(*NEWS_ORDER)[:ITEMS])
         # Worked out here, where the request is at hand: the feed object serves every
         # request, so nothing request-specific may be kept on it.
         goals = GoalCatalogue.current()

@@ -1,11 +1,12 @@
 """Small site-wide data, read once per content version by each process.
 
 Every request needs the locales, the request's Site (which Wagtail reads from the
-database each time), the pages with view restrictions (which every query of public pages
-excludes) and the published goals (which most pages embed). All of them bump the content
-version when saved (see ``signals``), and every API request reads that version for its
-ETag anyway, so a copy tagged with the version is current exactly when the version
-matches. Nothing large is kept: organisations, pages and their relations are always read.
+database each time), the tree paths of every Site, the pages with view restrictions (which
+every query of public pages excludes) and the published goals (which most pages embed).
+All of them bump the content version when saved (see ``changes.version``), and every
+API request reads that version for its ETag anyway, so a copy tagged with the version is
+current exactly when the version matches. Nothing large is kept: organisations, pages
+and their relations are always read.
 """
 
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from typing import TypeVar
 
 from django.http import HttpRequest
 from django.http.request import split_domain_port
-from wagtail.models import Locale, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 VERSION_ATTRIBUTE = "kommunnatverk_content_version"
 # Hosts whose Site is remembered per version. The Host header is the client's to choose
@@ -51,6 +52,9 @@ class Snapshot:
     def root_paths(self) -> list:
         return self.memo("site_root_paths", Site.get_site_root_paths)
 
+    def site_trees(self) -> dict[int, list[str]]:
+        return self.memo("site_trees", load_site_trees)
+
     def restricted_paths(self) -> list[str]:
         """Tree paths of the pages with a view restriction (theirs and below are private)."""
 
@@ -58,6 +62,19 @@ class Snapshot:
             return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
 
         return self.memo("restricted_paths", load)
+
+
+def load_site_trees() -> dict[int, list[str]]:
+    """Site id → the tree paths of its root page and of the root's translations: a Site
+    serves every language's tree (Wagtail's own API v2 reads them the same way)."""
+    roots = dict(Site.objects.values_list("pk", "root_page__translation_key"))
+    paths: dict[int, list[str]] = {site_id: [] for site_id in roots}
+    rows = Page.objects.filter(translation_key__in=set(roots.values()))
+    for key, path in rows.values_list("translation_key", "path").order_by("path"):
+        for site_id, root_key in roots.items():
+            if root_key == key:
+                paths[site_id].append(path)
+    return paths
 
 
 _current: Snapshot | None = None

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.http import HttpRequest
 from wagtail.models import Page
 
-from . import conf
+from .. import conf
 
 
 def alternates(translations: Iterable[Page], request: HttpRequest | None) -> list[dict[str, str]]:

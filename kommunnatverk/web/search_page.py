@@ -1,7 +1,7 @@
 """The reference templates' search page: public network pages in the request's language.
 
 The same search as the API's ``?search=``: each language stemmed as itself, hits narrowed
-to live, unexpired, unrestricted pages of the request's site.
+to the public pages of the request's Site (``content.search``).
 """
 
 from django.core.paginator import Paginator
@@ -9,11 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
-from . import search
-from .api.queries import PAGE_MODELS, public_pages
-from .pages_public import under_site
+from ..content import search
+from ..content.languages import content_languages
+from ..validators import has_control_characters
 
 MAX_HITS = 1000
 PER_PAGE = 20
@@ -23,25 +23,27 @@ def _query_problem(query: str) -> str | None:
     if len(query) > search.MAX_QUERY_LENGTH:
         limit = search.MAX_QUERY_LENGTH
         return gettext("Search for at most %(count)d characters.") % {"count": limit}
-    if search.has_control_characters(query):
+    if has_control_characters(query):
         return gettext("The search contains characters that cannot be searched for.")
     return None
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
-    locale = Locale.objects.filter(language_code=translation.get_language()).first()
+    language = translation.get_language()
+    locale = None
+    if language in content_languages():
+        locale = Locale.objects.filter(language_code=language).first()
     problem = _query_problem(query)
     results = None
     if query and not problem and locale is not None:
+        site = Site.find_for_request(request)
         try:
-            ranking = search.ranked_page_ids(query, [locale], PAGE_MODELS.values(), MAX_HITS)
+            pages = search.search_public_pages(query, locale, site, MAX_HITS)
         except search.UnsearchableQuery:
             problem = gettext("The search could not be understood; remove quotes or operators.")
         else:
-            found = under_site(public_pages(), request, locale).filter(pk__in=list(ranking))
-            pages = sorted(found.specific(), key=lambda page: ranking[page.pk])
-            results = Paginator(pages, PER_PAGE).get_page(request.GET.get("page"))
+            results = Paginator(pages if site else [], PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "kommunnatverk/search.html",

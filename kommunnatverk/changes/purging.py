@@ -11,9 +11,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from wagtail.models import Page, ReferenceIndex
 
-from .api import addresses
-from .api.queries import type_name
-from .models import ContactSidebar
+from ..content import addresses
+from ..content.public import public_pages
+from ..content.registry import type_name
+from ..models import ContactSidebar
 
 
 def enabled() -> bool:
@@ -49,23 +50,24 @@ def purge_page(page: Page, old_urls: dict[int, str] | None = None, subtree: bool
         return
     pages = _page_group(page)
     if subtree:
-        pages += list(page.get_descendants().live().specific(defer=True))
+        pages += list(public_pages().descendant_of(page).specific(defer=True))
     _purge(addresses.base_url(page), page_paths(pages, old_urls))
 
 
 def pages_showing(obj: Model) -> list[Page]:
-    """Live pages that embed ``obj`` or a translation of it; for a contact sidebar, the
-    pages below them too, which inherit it."""
+    """Public pages that embed ``obj`` or a translation of it; for a contact sidebar, the
+    pages below them too, which inherit it. Only public pages are served, so only theirs
+    can be cached."""
     group = list(type(obj).objects.filter(translation_key=obj.translation_key))
     references = ReferenceIndex.objects.filter(
         to_content_type=ContentType.objects.get_for_model(type(obj)),
         to_object_id__in=[str(each.pk) for each in group],
         base_content_type=ContentType.objects.get_for_model(Page),
     ).values_list("object_id", flat=True)
-    pages = list(Page.objects.live().filter(pk__in=[int(pk) for pk in references]))
+    pages = list(public_pages(any_type=True).filter(pk__in=[int(pk) for pk in references]))
     if isinstance(obj, ContactSidebar):
         for page in list(pages):
-            pages += list(page.get_descendants().live())
+            pages += list(public_pages(any_type=True).descendant_of(page))
     return pages
 
 

@@ -1,0 +1,29 @@
+"""Every receiver of the package, connected once from ``AppConfig.ready()``."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from wagtail_localize.models import TranslationSource
+
+from ..localisation import drafts
+from . import receivers, version
+
+
+def register_signal_handlers() -> None:
+    drafts.connect()
+    post_save.connect(version.bump_on_change, dispatch_uid="kommunnatverk_bump_on_save")
+    post_delete.connect(version.bump_on_change, dispatch_uid="kommunnatverk_bump_on_delete")
+    post_page_move.connect(version.bump_on_move, dispatch_uid="kommunnatverk_bump_on_move")
+
+    page_published.connect(receivers.on_page_published, dispatch_uid="kommunnatverk_published")
+    page_unpublished.connect(
+        receivers.on_page_unpublished, dispatch_uid="kommunnatverk_unpublished"
+    )
+    post_page_move.connect(receivers.on_page_moved, dispatch_uid="kommunnatverk_moved")
+    post_delete.connect(receivers.on_deleted, dispatch_uid="kommunnatverk_deleted")
+    published.connect(receivers.on_published, dispatch_uid="kommunnatverk_snippet_published")
+    unpublished.connect(receivers.on_unpublished, dispatch_uid="kommunnatverk_snippet_unpublished")
+    post_save.connect(
+        receivers.on_translation_source_saved,
+        sender=TranslationSource,
+        dispatch_uid="kommunnatverk_translation_synced",
+    )

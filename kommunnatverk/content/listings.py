@@ -1,0 +1,43 @@
+"""The lists of the index pages and the order the API lists in: public pages only."""
+
+from django.db.models import Case, F, IntegerField, QuerySet, When
+from wagtail.models import Page, Site
+
+from ..models import NewsPage, ProjectPage
+from .public import public_pages
+
+# Newest first; undated items last.
+NEWS_ORDER = (F("date").desc(nulls_last=True), "-first_published_at", "-pk")
+# Projects open to participants first, then the running ones.
+STATUS_LIST_ORDER = ("recruiting", "ongoing", "planned", "completed")
+
+
+def news_items(index: Page, tag: str | None = None) -> QuerySet:
+    """Public news under ``index``, newest first; with ``tag`` (a slug in the index's
+    language) only the news tagged with it."""
+    items = public_pages(NewsPage).child_of(index).order_by(*NEWS_ORDER)
+    if tag:
+        items = items.filter(tags__slug=tag, tags__locale_id=index.locale_id)
+    return items
+
+
+def projects(index: Page) -> QuerySet:
+    """Public projects under ``index``: open ones first, then the newest."""
+    open_first = Case(
+        *(When(status=status, then=rank) for rank, status in enumerate(STATUS_LIST_ORDER)),
+        output_field=IntegerField(),
+    )
+    return (
+        public_pages(ProjectPage)
+        .child_of(index)
+        .order_by(open_first, F("start_date").desc(nulls_last=True), "title")
+    )
+
+
+def public_children(page: Page, *models: type[Page], site: Site | None = None) -> list[Page]:
+    """Public children of ``page`` of the given types (any of the package's by default),
+    as their types, in tree order."""
+    children = public_pages(site=site).child_of(page)
+    if models:
+        children = children.type(*models)
+    return list(children.order_by("path").specific())

@@ -1,1 +1,0 @@
-"""The snippets' admin: listings, exports and choosers that tell editors which item is which."""

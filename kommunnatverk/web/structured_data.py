@@ -1,0 +1,95 @@
+"""The JSON-LD of a page in the reference templates.
+
+``content.structured_data.from_detail`` builds schema.org data from a page's detail as the
+API serialises it, and the API embeds it in every detail. The templates have the page
+object instead, so the few fields JSON-LD reads are gathered here, through the content
+layer, in the same shape; both then say the same thing.
+"""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Page
+
+from .. import conf
+from ..content import structured_data
+from ..content.goals import GoalCatalogue
+from ..content.links import localise
+from ..content.registry import type_name
+from ..models import GroupPage, NetworkPage, NewsPage, ProjectPage
+
+
+def _image_url(image) -> dict | None:
+    if image is None:
+        return None
+    return {"url": image.get_rendition(conf.get("RENDITIONS")["hero"]).url}
+
+
+def _organisation(org) -> dict:
+    logo = None
+    if org.logo_id:
+        logo = {"url": org.logo.get_rendition(conf.get("RENDITIONS")["logo"]).url}
+    return {"name": org.name, "website": org.website, "logo": logo}
+
+
+def _organisations(page: Page, links) -> list[dict]:
+    found = localise([link.organisation for link in links], page.locale_id)
+    return [_organisation(org) for org in found]
+
+
+def _goals(page: Page) -> list[dict]:
+    ids = [link.goal_id for link in page.goal_links.all()]
+    goals = GoalCatalogue.current().localised(ids, page.locale_id)
+    return [{"code": goal.code, "title": goal.title} for goal in goals]
+
+
+def detail_for(page: Page, request: HttpRequest | None) -> dict[str, Any]:
+    """What ``from_detail`` reads of a page's detail, read from the page itself."""
+    detail: dict[str, Any] = {
+        "type": type_name(type(page)),
+        "title": page.title,
+        "intro": page.intro,
+        "meta": {
+            "html_url": page.get_full_url(request),
+            "locale": page.locale.language_code,
+            "first_published_at": page.first_published_at,
+            "last_published_at": page.last_published_at,
+        },
+    }
+    if isinstance(page, NetworkPage):
+        coordinator = localise([page.coordinator], page.locale_id)
+        detail["coordinator"] = _organisation(coordinator[0]) if coordinator else None
+        detail["partners"] = _organisations(page, page.partner_links.select_related("organisation"))
+    elif isinstance(page, GroupPage):
+        detail["goals"] = _goals(page)
+        detail["members"] = _organisations(page, page.member_links.select_related("organisation"))
+    elif isinstance(page, NewsPage):
+        detail["date"] = page.date
+        detail["image"] = _image_url(page.image)
+        detail["tags"] = [{"name": tag.name} for tag in page.tags.all()]
+        detail["goals"] = _goals(page)
+        detail["organisations"] = _organisations(
+            page, page.organisation_links.select_related("organisation")
+        )
+    elif isinstance(page, ProjectPage):
+        links = list(page.organisation_links.select_related("organisation"))
+        detail["start_date"] = page.start_date
+        detail["end_date"] = page.end_date
+        detail["goals"] = _goals(page)
+        for role, key in (
+            ("coordinator", "owners"),
+            ("funder", "funders"),
+            ("partner", "partners"),
+        ):
+            detail[key] = _organisations(page, [link for link in links if link.role == role])
+    return detail
+
+
+def script_for(page: Page | None, request: HttpRequest | None) -> SafeString:
+    """The page's ``<script type="application/ld+json">``; empty for other apps' pages."""
+    if page is None or type_name(type(page)) is None:
+        return mark_safe("")
+    data = structured_data.from_detail(detail_for(page, request), request)
+    # as_script escapes the JSON for a script element, so it is safe as it is.
+    return mark_safe(structured_data.as_script(data))  # noqa: S308
