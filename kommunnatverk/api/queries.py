@@ -1,15 +1,20 @@
 """The filters of ``pages/``, on top of the content layer's rule of what is public."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from wagtail.models import Locale
 
 from ..content.public import public_pages
 from ..content.registry import page_types
+from ..models import TaggedNewsPage, TaggedProjectPage
 from .errors import bad_param
+
+# Repeated ``tag=`` filters AND together. Each costs nothing more than the first (one
+# grouped subquery), but a request may name at most this many.
+MAX_TAGS = 10
+TAGGED = {"news": TaggedNewsPage, "project": TaggedProjectPage}
 
 # Filter parameter → {page type: lookup on that type's model}.
 RELATION_FILTERS: dict[str, dict[str, str]] = {
-    "tag": {"news": "tagged_items__tag__slug", "project": "tagged_items__tag__slug"},
     "group": {
         "news": "group_links__group__translation_key",
         "project": "group_links__group__translation_key",
@@ -40,6 +45,28 @@ def in_locale(queryset: QuerySet, locale: Locale, fallback: Locale | None) -> Qu
     return queryset.filter(
         Q(locale=locale) | (Q(locale=fallback) & ~Q(translation_key__in=translated))
     )
+
+
+def tag_filter(queryset: QuerySet, slugs: list[str], page_type: str | None) -> QuerySet:
+    """Pages tagged with every one of ``slugs``: one subquery per tagged page type that
+    groups the tag rows by page and keeps the pages with all of them, whatever their
+    number (a join per tag made the cost grow with each, and SQLite refuses 64 tables)."""
+    if page_type is not None and page_type not in TAGGED:
+        types = ", ".join(sorted(TAGGED))
+        raise bad_param("tag", f"'tag' applies to type {types}, not to type '{page_type}'.")
+    wanted = set(slugs)
+    condition = Q(pk__in=[])
+    for name in [page_type] if page_type else TAGGED:
+        tagged = (
+            TAGGED[name]
+            .objects.filter(tag__slug__in=wanted)
+            .values("content_object")
+            .annotate(found=Count("tag__slug", distinct=True))
+            .filter(found=len(wanted))
+            .values("content_object")
+        )
+        condition |= Q(pk__in=tagged)
+    return queryset.filter(condition)
 
 
 def relation_filter(queryset: QuerySet, param: str, value, page_type: str | None) -> QuerySet:

@@ -28,7 +28,7 @@ from ..params import (
     request_site,
     text_param,
 )
-from ..queries import in_locale, relation_filter
+from ..queries import MAX_TAGS, in_locale, relation_filter, tag_filter
 from ..schemas import PageDetail, PageList, PageType, ProjectStatus
 from ..serializers import pages as serialize
 from ..serializers import translation_status
@@ -71,7 +71,11 @@ def list_pages(
         None,
         description="Locale to serve where `locale` has no live translation; `none` to turn off.",
     ),
-    tag: list[str] = Query([], description="Tag slug in the item's language; repeat for AND."),
+    tag: list[str] = Query(
+        [],
+        description=f"Tag slug in the item's language; repeat for AND, at most {MAX_TAGS}.",
+        max_length=MAX_TAGS,
+    ),
     group: int | None = Query(
         None, ge=1, le=MAX_ID, description="Id of a group page (any locale)."
     ),
@@ -104,10 +108,9 @@ def list_pages(
     site = request_site(request)
     queryset = in_locale(public_pages(model, site=site), language, fallback_locale)
 
+    if tag:
+        queryset = tag_filter(queryset, [text_param("tag", slug) for slug in tag], type)
     joined = False
-    for slug in tag:
-        queryset = relation_filter(queryset, "tag", text_param("tag", slug), type)
-        joined = True
     id_filters = {
         "group": (group, GroupPage),
         "project": (project, ProjectPage),
