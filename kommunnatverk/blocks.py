@@ -6,6 +6,8 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from .validators import UNSAFE_URL_MESSAGE, is_safe_url
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -53,6 +55,9 @@ class LinkBlock(blocks.StructBlock):
             raise StructBlockValidationError(
                 block_errors={"page": ErrorList([message]), "url": ErrorList([message])}
             )
+        if not is_safe_url(value.get("url")):
+            message = UNSAFE_URL_MESSAGE
+            raise StructBlockValidationError(block_errors={"url": ErrorList([message])})
         return value
 
 

@@ -1,4 +1,6 @@
-"""Validators for input that is not language: colours, phone numbers, free text."""
+"""Validators for input that is not language: colours, phone numbers, free text, URLs."""
+
+import re
 
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
@@ -21,3 +23,31 @@ validate_phone_number = RegexValidator(
 def has_control_characters(text: str) -> bool:
     """Databases refuse some (PostgreSQL: NUL); none belongs in a search or a filter."""
     return any(ord(char) < 32 or ord(char) == 127 for char in text)
+
+
+# Addresses a visitor may follow: web pages, email and phone. Everything else that a
+# browser runs or opens (javascript:, data:, vbscript:, file:) is refused.
+SAFE_URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+UNSAFE_URL_MESSAGE = _("Only http, https, mailto and tel addresses and relative links are allowed.")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+
+
+def url_scheme(value: str) -> str | None:
+    """The scheme a browser would read from ``value`` (it ignores case, spaces, tabs and
+    control characters there), or None for a relative address."""
+    squeezed = "".join(char for char in value if ord(char) > 32 and ord(char) != 127).lower()
+    match = _SCHEME.match(squeezed)
+    return match.group(1) if match else None
+
+
+def is_safe_url(value: str | None) -> bool:
+    """Whether a visitor may be sent to ``value``: relative, or http(s), mailto or tel."""
+    if not value:
+        return True
+    scheme = url_scheme(str(value))
+    return scheme is None or scheme in SAFE_URL_SCHEMES
+
+
+def safe_url(value: str | None) -> str:
+    """``value`` where it is safe to link to, else the empty string (no link)."""
+    return str(value) if value and is_safe_url(value) else ""

@@ -14,15 +14,23 @@ Rules for a user restricted to some languages:
 - sync a snippet's translations: the same, but publishing the synced translations needs
   every target language;
 - save, machine-translate, upload or stop one translation: its target language.
+
+An override (a translator's own value for a synchronised field or a link block's URL,
+which wagtail-localize saves unchecked) is refused when it is an address a visitor must
+not be sent to, such as ``javascript:``: every value with a scheme is a URL, and only
+http(s), mailto and tel are allowed (``validators.is_safe_url``).
 """
 
 from functools import wraps
+from io import BytesIO
 
 from django.apps import apps
 from django.contrib.admin.utils import unquote
+from django.http import HttpRequest, JsonResponse, QueryDict
 from django.urls import include, path
 from wagtail.models import Page
 
+from ..validators import UNSAFE_URL_MESSAGE, is_safe_url
 from .locales import allowed_locale_ids, is_restricted, may_work_in, refusal_message, refuse
 
 
@@ -114,6 +122,34 @@ def guard_translation(view):
     return guarded
 
 
+def _put_value(request: HttpRequest) -> str | None:
+    """The ``value`` of a PUT, which Django does not parse; the body stays readable for
+    the view (Django keeps it once read)."""
+    body = request.body
+    if request.content_type == "multipart/form-data":
+        data, _files = request.parse_file_upload(request.META, BytesIO(body))
+    else:
+        data = QueryDict(body)
+    return data.get("value")
+
+
+def guard_override(view):
+    @wraps(view)
+    def guarded(request, translation_id: int, overridable_segment_id: int, **kwargs):
+        if request.method == "PUT":
+            value = _put_value(request)
+            if value is not None and not is_safe_url(value):
+                return JsonResponse({"value": [str(UNSAFE_URL_MESSAGE)]}, status=400)
+        return view(
+            request,
+            translation_id=translation_id,
+            overridable_segment_id=overridable_segment_id,
+            **kwargs,
+        )
+
+    return guarded
+
+
 def urlpatterns() -> list:
     """Patterns for the admin, in front of wagtail-localize's ``localize/`` ones."""
     if not apps.is_installed("wagtail_localize"):
@@ -137,7 +173,7 @@ def urlpatterns() -> list:
         ),
         path(
             translate + "overrides/<int:overridable_segment_id>/edit/",
-            guard_translation(edit_translation.edit_override),
+            guard_translation(guard_override(edit_translation.edit_override)),
         ),
         path(translate + "pofile/upload/", guard_translation(edit_translation.upload_pofile)),
         path(

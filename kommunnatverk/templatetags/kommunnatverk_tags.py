@@ -32,6 +32,7 @@ from ..content.links import localise, localise_each, localised_pages
 from ..content.public import is_public_page, is_public_snippet, public_pages
 from ..content.richtext import rich_text_html
 from ..models import NetworkTag
+from ..validators import safe_url
 from ..web import hreflang
 from ..web.structured_data import script_for
 
@@ -258,6 +259,13 @@ def public_page_in(target: Page | None, page: Any) -> Page | None:
         return None
     found = localised_pages([target], getattr(page, "locale", None) or target.locale)
     return found[0] if found else None
+
+
+@register.filter(name="safe_url")
+def safe_url_filter(value: Any) -> str:
+    """An address to link to only when it is http(s), mailto, tel or relative; else the
+    empty string, so ``{% if %}`` drops the link (``validators.safe_url``)."""
+    return safe_url(value)
 
 
 @register.filter

@@ -18,6 +18,7 @@ from ..content.goals import GoalCatalogue
 from ..content.links import localise
 from ..content.registry import type_name
 from ..models import GroupPage, NetworkPage, NewsPage, ProjectPage
+from ..validators import safe_url
 
 
 def _image_url(image) -> dict | None:
@@ -30,7 +31,7 @@ def _organisation(org) -> dict:
     logo = None
     if org.logo_id:
         logo = {"url": org.logo.get_rendition(conf.get("RENDITIONS")["logo"]).url}
-    return {"name": org.name, "website": org.website, "logo": logo}
+    return {"name": org.name, "website": safe_url(org.website), "logo": logo}
 
 
 def _organisations(page: Page, links) -> list[dict]:

@@ -9,6 +9,7 @@ from ...content.goals import GOAL_FIELDS, TRANSLATABLE_FIELDS
 from ...content.links import localise_each
 from ...content.public import is_public_snippet, public_snippets
 from ...models import Contact, ContactSidebar, Goal, GoalFramework, Organisation
+from ...validators import safe_url
 from .context import ApiContext
 from .media import prefetch_image, rendition
 
@@ -52,7 +53,7 @@ def framework(ctx: ApiContext, obj: GoalFramework) -> dict:
         **framework_ref(obj),
         "locale": ctx.code(obj.locale_id),
         "description": obj.description,
-        "url": obj.url,
+        "url": safe_url(obj.url),
     }
 
 
@@ -64,7 +65,7 @@ def goal(ctx: ApiContext, obj: Goal) -> dict:
         "title": obj.title,
         "short_text": obj.short_text,
         "colour": obj.colour,
-        "url": obj.url,
+        "url": safe_url(obj.url),
         "framework": framework_ref(obj.framework),
     }
 
@@ -81,7 +82,7 @@ def organisation(ctx: ApiContext, obj: Organisation) -> dict:
         "name": obj.name,
         "kind": obj.kind,
         "kind_label": str(obj.get_kind_display()),
-        "website": obj.website,
+        "website": safe_url(obj.website),
         "short_text": obj.short_text,
         "logo": rendition(obj.logo, "logo"),
         "parent": organisation_ref(parent),

@@ -3,6 +3,7 @@
 from wagtail.models import Page
 
 from ...content.richtext import rich_text_html
+from ...validators import safe_url
 from .context import ApiContext
 from .links import localised_pages, page_ref
 from .media import images_with_renditions, rendition
@@ -37,7 +38,9 @@ def _block(ctx: ApiContext, block, images: dict) -> dict:
         page = _public_page_in_locale(ctx, value["page"])
         data["value"] = {
             "text": value["text"],
-            "url": ctx.page_url(page) if page else (value["url"] or None),
+            # An address that is not http(s), mailto or tel is never sent (an override
+            # can put one there without the block's validation).
+            "url": ctx.page_url(page) if page else (safe_url(value["url"]) or None),
             "page": page_ref(ctx, page) if page else None,
         }
     return data
