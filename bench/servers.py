@@ -2,6 +2,7 @@
 management commands, and gunicorn, each on loopback, with their workers' memory."""
 
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -66,6 +67,7 @@ def site_env(database_url: str, media: Path) -> dict:
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(media),
         "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SETTINGS_MODULE": "example_site.settings",
     }

@@ -18,7 +18,8 @@ def load_settings(**env: str) -> subprocess.CompletedProcess:
         "'ENGINE': s.DATABASES['default']['ENGINE'], "
         "'MACHINE_TRANSLATOR': getattr(s, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', None)}))"
     )
-    read = ("REDIS_URL", "DATABASE_URL", "MACHINE_TRANSLATOR", "DEEPL_API_KEY")
+    read = ("REDIS_URL", "DATABASE_URL", "MACHINE_TRANSLATOR", "DEEPL_API_KEY", "SECRET_KEY")
+    read += ("DEBUG",)
     environment = {k: v for k, v in os.environ.items() if k not in read}
     return subprocess.run(
         [sys.executable, "-c", script],
@@ -34,6 +35,25 @@ def settings_with(**env: str) -> dict:
     done = load_settings(**env)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [None, "example-site-insecure-key-for-local-demo-only", "kort"],
+    ids=["unset", "the example's public key", "too short"],
+)
+def test_with_debug_off_the_example_key_stops_start_up(secret):
+    """With the public default key, tokens for a draft and a password-protected page were
+    forged: with DEBUG off the site refuses to start that way."""
+    env = {"DEBUG": "0"} | ({"SECRET_KEY": secret} if secret else {})
+    done = load_settings(**env)
+    assert done.returncode != 0
+    assert "SECRET_KEY" in done.stderr.strip().splitlines()[-1]
+
+
+def test_with_debug_off_a_secret_of_ones_own_is_used():
+    assert load_settings(DEBUG="0", SECRET_KEY="s" * 50).returncode == 0
+    assert load_settings().returncode == 0  # DEBUG on: the example key is fine locally
 
 
 def test_redis_url_gives_a_shared_redis_cache_that_survives_an_outage():

@@ -71,6 +71,7 @@ def servers() -> Iterator[tuple[str, str, str]]:
         "REDIS_URL": redis_url,
         "DJANGO_SETTINGS_MODULE": "example_site.settings",
         "DEBUG": "0",
+        "SECRET_KEY": "multi-server-test-" + "k" * 40,
         "ALLOWED_HOSTS": "127.0.0.1,localhost,natverket.example",
     }
     processes = []

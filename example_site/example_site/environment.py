@@ -1,11 +1,16 @@
-"""DATABASE_URL, REDIS_URL and MACHINE_TRANSLATOR, checked when the settings load: a wrong
-value stops start-up with one line that names it, not a traceback at the first request."""
+"""SECRET_KEY, DATABASE_URL, REDIS_URL and MACHINE_TRANSLATOR, checked when the settings
+load: a wrong value stops start-up with one line that names it, not a traceback at the
+first request."""
 
 import os
 from urllib.parse import urlsplit
 
 import dj_database_url
 
+# Public, in this repository: fine on a developer's machine (DEBUG on), never in front of
+# anyone else, since it signs sessions and preview tokens.
+EXAMPLE_SECRET_KEY = "example-site-insecure-key-for-local-demo-only"
+MIN_SECRET_KEY_LENGTH = 32
 DATABASE_EXAMPLES = "postgres://user:password@127.0.0.1:5432/natverk or sqlite:////srv/db.sqlite3"
 
 
@@ -19,6 +24,26 @@ def _shown(url: str) -> str:
     host = parts.hostname or ""
     port = f":{parts.port}" if parts.port else ""
     return f"{parts.scheme}://{host}{port}{parts.path}" if parts.scheme else repr(url)
+
+
+def secret_key(debug: bool) -> str:
+    """SECRET_KEY; with DEBUG off it must be set, and not to the example's public key."""
+    key = os.environ.get("SECRET_KEY", "").strip()
+    if debug:
+        return key or EXAMPLE_SECRET_KEY
+    make_one = 'python -c "import secrets; print(secrets.token_urlsafe(50))"'
+    if not key or key == EXAMPLE_SECRET_KEY:
+        _stop(
+            "DEBUG is off, so SECRET_KEY must be set to a secret of your own, not the "
+            f"example's public one: anyone could forge sessions and preview tokens. Make "
+            f"one with {make_one}."
+        )
+    if len(key) < MIN_SECRET_KEY_LENGTH:
+        _stop(
+            f"SECRET_KEY is shorter than {MIN_SECRET_KEY_LENGTH} characters. "
+            f"Make one with {make_one}."
+        )
+    return key
 
 
 def database(default_url: str) -> dict:

@@ -15,8 +15,8 @@ from . import environment
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "example-site-insecure-key-for-local-demo-only")
 DEBUG = os.environ.get("DEBUG", "1") == "1"
+SECRET_KEY = environment.secret_key(DEBUG)
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
