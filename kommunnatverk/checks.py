@@ -102,6 +102,11 @@ def _task_backend(value: Any) -> str | None:
     return f"an alias in TASKS ({', '.join(aliases)})"
 
 
+def _hosts(value: Any) -> str | None:
+    ok = isinstance(value, list | tuple) and all(isinstance(h, str) and h for h in value)
+    return None if ok else 'a list of host names or IP addresses, such as ["127.0.0.1"]'
+
+
 VALIDATORS: dict[str, Callable[[Any], str | None]] = {
     "SOURCE_LOCALE": _locale,
     "FALLBACK_LOCALE": _locale_or_none,
@@ -116,6 +121,7 @@ VALIDATORS: dict[str, Callable[[Any], str | None]] = {
     "WEBHOOK_TIMEOUT": _positive_int,
     "WEBHOOK_MAX_ATTEMPTS": _positive_int,
     "WEBHOOK_RETRY_DELAY": _positive_int,
+    "WEBHOOK_ALLOWED_HOSTS": _hosts,
 }
 
 

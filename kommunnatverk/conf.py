@@ -43,6 +43,10 @@ DEFAULTS: dict[str, Any] = {
     "WEBHOOK_TIMEOUT": 10,
     "WEBHOOK_MAX_ATTEMPTS": 8,
     "WEBHOOK_RETRY_DELAY": 30,
+    # Hosts (names or IP addresses) a webhook may be sent to although they are loopback,
+    # private or link-local addresses, for development and tests, such as ["127.0.0.1"].
+    # Every other such address is refused when an endpoint is saved and when sending.
+    "WEBHOOK_ALLOWED_HOSTS": [],
 }
 
 

@@ -1,5 +1,6 @@
 """Validators for input that is not language: colours, phone numbers, free text, URLs."""
 
+import ipaddress
 import re
 
 from django.core.validators import RegexValidator
@@ -51,3 +52,25 @@ def is_safe_url(value: str | None) -> bool:
 def safe_url(value: str | None) -> str:
     """``value`` where it is safe to link to, else the empty string (no link)."""
     return str(value) if value and is_safe_url(value) else ""
+
+
+def internal_address(address: str) -> bool:
+    """Whether an IP address is one a webhook must not reach from the server: loopback,
+    private, link-local (169.254.169.254, the cloud metadata service), unspecified,
+    multicast or reserved; also IPv4 written as IPv6."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return not ip.is_global or ip.is_multicast
+
+
+def literal_internal_host(host: str) -> bool:
+    """Whether ``host``, as written (no DNS), is an internal address or a name for this
+    machine (``localhost`` and its subdomains)."""
+    host = host.strip("[]").rstrip(".").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return internal_address(host)
+    except ValueError:
+        return False  # a name: resolved and checked when sending

@@ -24,4 +24,9 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "durable": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
-KOMMUNNATVERK = {**KOMMUNNATVERK, "TASK_BACKEND": "durable"}  # noqa: F405
+KOMMUNNATVERK = {
+    **KOMMUNNATVERK,  # noqa: F405
+    "TASK_BACKEND": "durable",
+    # The webhook tests' receivers listen on loopback.
+    "WEBHOOK_ALLOWED_HOSTS": ["127.0.0.1", "localhost"],
+}

@@ -25,7 +25,12 @@ from . import factories
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "webhook_receiver.py"
 SECRET = "test-secret-of-the-receiver"
-FAST_RETRIES = {"TASK_BACKEND": "durable", "WEBHOOK_RETRY_DELAY": 1, "WEBHOOK_TIMEOUT": 5}
+FAST_RETRIES = {
+    "TASK_BACKEND": "durable",
+    "WEBHOOK_RETRY_DELAY": 1,
+    "WEBHOOK_TIMEOUT": 5,
+    "WEBHOOK_ALLOWED_HOSTS": ["127.0.0.1"],
+}
 
 
 def _example_module():

@@ -133,6 +133,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # and the API's URLs are purged on publish too (docs/how-to/cdn.md).
 
 KOMMUNNATVERK: dict = {
+    # A webhook receiver on this machine (docs/examples/webhook_receiver.py), for the demo
+    # only: with DEBUG off, webhooks go to public addresses alone.
+    "WEBHOOK_ALLOWED_HOSTS": ["127.0.0.1", "localhost"] if DEBUG else [],
     # A headless frontend's preview route, e.g. "http://localhost:3000/api/preview?path={path}".
     "FRONTEND_URL": os.environ.get("FRONTEND_URL") or None,
     # API_RESPONSE_CACHE=off: every API request does its work (the benchmarks measure that).

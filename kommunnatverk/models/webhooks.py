@@ -6,6 +6,7 @@ is never lost: the task queue only decides *when* it is sent.
 
 import secrets
 import uuid
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -13,6 +14,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
+
+from .. import conf
+from ..validators import literal_internal_host
 
 EVENTS = [
     ("page.published", _("Page published")),
@@ -32,8 +36,20 @@ def new_secret() -> str:
 
 
 def validate_webhook_url(value: str) -> None:
-    """http(s) with a host; URLValidator alone accepts ftp:// and would let it through."""
+    """http(s) with a host that is not this machine or an internal network (unless
+    ``WEBHOOK_ALLOWED_HOSTS`` lists it); URLValidator alone accepts ftp:// too. Names are
+    resolved and checked again whenever a delivery is sent."""
     URLValidator(schemes=["http", "https"], message=_("Enter an http:// or https:// URL."))(value)
+    host = urlsplit(value).hostname or ""
+    if literal_internal_host(host) and host not in conf.get("WEBHOOK_ALLOWED_HOSTS"):
+        raise ValidationError(
+            _(
+                "Webhooks are not sent to this server itself or to internal addresses "
+                "(%(host)s). Use the receiver's public address."
+            ),
+            params={"host": host},
+            code="internal_address",
+        )
 
 
 def validate_events(value) -> None:

@@ -8,8 +8,10 @@ failed (it can be re-sent from the admin) and no longer holds the others back.
 """
 
 import json
+import socket
 import time
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 import requests
 from django.core.serializers.json import DjangoJSONEncoder
@@ -18,6 +20,7 @@ from django.utils import timezone
 
 from .. import __version__, conf
 from ..models import WebhookAttempt, WebhookDelivery
+from ..validators import internal_address
 from .signing import SIGNATURE_HEADER, signature
 
 MAX_DELAY = timedelta(days=1)
@@ -58,6 +61,28 @@ def _claim(delivery: WebhookDelivery, now) -> bool:
     )
 
 
+def refused_destination(url: str) -> str | None:
+    """Why ``url`` must not be sent to, or None: its host resolves to an internal address
+    and ``WEBHOOK_ALLOWED_HOSTS`` does not list it. Every address the name resolves to is
+    checked, now, at send time: a public name can be pointed at the server later. The
+    reason names no address or port, so the attempt log maps nothing."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if host in conf.get("WEBHOOK_ALLOWED_HOSTS"):
+        return None
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return None  # requests reports the failure to resolve
+    if any(internal_address(info[4][0]) for info in found):
+        return (
+            "Refused: the receiver's host is this server or an internal address. "
+            "List it in KOMMUNNATVERK['WEBHOOK_ALLOWED_HOSTS'] only for development."
+        )
+    return None
+
+
 def body_of(delivery: WebhookDelivery) -> bytes:
     return json.dumps(delivery.payload, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
 
@@ -79,7 +104,10 @@ def attempt(delivery: WebhookDelivery) -> bool:
     started_at = timezone.now()
     clock = time.monotonic()
     status_code, error, excerpt = None, "", ""
+    refused = refused_destination(endpoint.url)
     try:
+        if refused:
+            raise requests.RequestException(refused)
         response = requests.post(
             endpoint.url,
             data=body,
@@ -91,7 +119,7 @@ def attempt(delivery: WebhookDelivery) -> bool:
         if not 200 <= status_code < 300:
             error = f"The receiver answered HTTP {status_code}."
     except requests.RequestException as exc:
-        error = f"{type(exc).__name__}: {exc}"[:EXCERPT]
+        error = refused or f"{type(exc).__name__}: {exc}"[:EXCERPT]
     WebhookAttempt.objects.create(
         delivery=delivery,
         number=number,
