@@ -71,11 +71,12 @@ def frontend_url(obj: Model, request: HttpRequest) -> str | None:
     if not template:
         return None
     draft = store_draft(obj, request)
+    user = getattr(request, "user", None)
     url = template.format(locale=obj.locale.language_code, path=path)
     scheme, netloc, url_path, query, fragment = urlsplit(url)
     params = [
         *parse_qsl(query, keep_blank_values=True),
-        ("token", make_token(obj, draft=draft)),
+        ("token", make_token(obj, draft=draft, user=user)),
         ("api", api_path_of(obj)),
     ]
     return urlunsplit((scheme, netloc, url_path, urlencode(params), fragment))
