@@ -10,12 +10,13 @@ failed (it can be re-sent from the admin) and no longer holds the others back.
 import json
 import socket
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 import requests
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .. import __version__, conf
@@ -25,11 +26,18 @@ from .signing import SIGNATURE_HEADER, signature
 
 MAX_DELAY = timedelta(days=1)
 EXCERPT = 1000
+INTERRUPTED = "Interrupted: the worker stopped before the receiver answered."
 
 
-def send_queue(endpoint_id: int, object_key: str) -> tuple[int, datetime | None]:
+def send_queue(
+    endpoint_id: int, object_key: str, on_claim: Callable[[datetime], None] | None = None
+) -> tuple[int, datetime | None]:
     """Send what is due, in order, until one fails and waits for its retry. Returns the
-    number delivered, and when the failed one is due again (None: nothing failed)."""
+    number delivered, and when the failed one is due again (None: nothing failed).
+
+    ``on_claim(until)`` is called before each attempt with the time the claim runs out:
+    the task queues a run for then, so a worker that dies mid-attempt leaves nothing
+    stuck (the next run claims the delivery again, as its next attempt)."""
     sent = 0
     while True:
         head = (
@@ -43,8 +51,11 @@ def send_queue(endpoint_id: int, object_key: str) -> tuple[int, datetime | None]
         if head is None or not head.endpoint.is_active:
             return sent, None
         now = timezone.now()
-        if head.next_attempt_at > now or not _claim(head, now):
+        until = _claim(head, now) if head.next_attempt_at <= now else None
+        if until is None:
             return sent, None  # a retry is scheduled, or another worker is sending it
+        if on_claim is not None:
+            on_claim(until)
         attempt(head)
         if head.status == WebhookDelivery.PENDING:
             # Failed: it is retried then, and holds the later ones back until it succeeds.
@@ -52,13 +63,27 @@ def send_queue(endpoint_id: int, object_key: str) -> tuple[int, datetime | None]
         sent += head.status == WebhookDelivery.DELIVERED
 
 
-def _claim(delivery: WebhookDelivery, now) -> bool:
-    hold = now + timedelta(seconds=2 * conf.get("WEBHOOK_TIMEOUT") + 30)
-    return bool(
+def claim_period() -> timedelta:
+    """How long one attempt may hold a delivery: the request's connect and read timeouts,
+    with a margin. A worker that dies mid-attempt loses its hold after this."""
+    return timedelta(seconds=2 * conf.get("WEBHOOK_TIMEOUT") + 5)
+
+
+def _claim(delivery: WebhookDelivery, now: datetime) -> datetime | None:
+    """Hold the delivery for one attempt and count that attempt, in one UPDATE; None when
+    another worker holds it. Counted before sending, so an attempt a crash cut short still
+    counts, and the next one carries the next number."""
+    until = now + claim_period()
+    claimed = (
         WebhookDelivery.objects.filter(pk=delivery.pk, status=WebhookDelivery.PENDING)
         .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
-        .update(locked_until=hold)
+        .update(locked_until=until, attempts=F("attempts") + 1)
     )
+    if not claimed:
+        return None
+    delivery.locked_until = until
+    delivery.attempts += 1
+    return until
 
 
 def refused_destination(url: str) -> str | None:
@@ -91,7 +116,17 @@ def attempt(delivery: WebhookDelivery) -> bool:
     """POST the delivery once, log the attempt, and set the time of its retry when it
     failed (``next_attempt_at``)."""
     endpoint = delivery.endpoint
-    number = delivery.attempt_log.count() + 1
+    started_at = timezone.now()
+    # Logged before sending: if the worker dies here, the log says so, and the next
+    # attempt carries the next number.
+    logged = WebhookAttempt.objects.create(
+        delivery=delivery,
+        number=delivery.attempt_log.count() + 1,
+        started_at=started_at,
+        duration_ms=0,
+        error=INTERRUPTED,
+    )
+    number = logged.number
     body = body_of(delivery)
     headers = {
         "Content-Type": "application/json; charset=utf-8",
@@ -101,7 +136,6 @@ def attempt(delivery: WebhookDelivery) -> bool:
         "X-Kommunnatverk-Attempt": str(number),
         SIGNATURE_HEADER: signature(endpoint.secret, int(time.time()), body),
     }
-    started_at = timezone.now()
     clock = time.monotonic()
     status_code, error, excerpt = None, "", ""
     refused = refused_destination(endpoint.url)
@@ -120,17 +154,10 @@ def attempt(delivery: WebhookDelivery) -> bool:
             error = f"The receiver answered HTTP {status_code}."
     except requests.RequestException as exc:
         error = refused or f"{type(exc).__name__}: {exc}"[:EXCERPT]
-    WebhookAttempt.objects.create(
-        delivery=delivery,
-        number=number,
-        started_at=started_at,
-        duration_ms=round((time.monotonic() - clock) * 1000),
-        status_code=status_code,
-        error=error,
-        response_excerpt=excerpt,
-    )
+    logged.duration_ms = round((time.monotonic() - clock) * 1000)
+    logged.status_code, logged.error, logged.response_excerpt = status_code, error, excerpt
+    logged.save(update_fields=["duration_ms", "status_code", "error", "response_excerpt"])
 
-    delivery.attempts += 1
     delivery.locked_until = None
     succeeded = not error
     if succeeded:

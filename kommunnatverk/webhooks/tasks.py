@@ -4,7 +4,7 @@ and everything that queues it: new events, retries, re-sends and ``--send-due``.
 Queued task rows name ``kommunnatverk.webhooks.tasks.send_webhooks``: it keeps its path."""
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 from django_tasks import task, task_backends
@@ -18,7 +18,12 @@ logger = logging.getLogger(__name__)
 
 @task()
 def send_webhooks(endpoint_id: int, object_key: str) -> int:
-    sent, retry_at = sending.send_queue(endpoint_id, object_key)
+    def run_again_when_the_claim_runs_out(until: datetime) -> None:
+        # If this worker dies mid-attempt, this run finds the delivery free and sends it.
+        if task_backends[conf.get("TASK_BACKEND")].supports_defer:
+            enqueue_sending(endpoint_id, object_key, run_after=until + timedelta(seconds=1))
+
+    sent, retry_at = sending.send_queue(endpoint_id, object_key, run_again_when_the_claim_runs_out)
     if retry_at is not None:
         enqueue_sending(endpoint_id, object_key, run_after=retry_at)
     return sent
