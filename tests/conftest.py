@@ -8,6 +8,11 @@ from wagtail.models import Locale
 
 import kommunnatverk
 
+from . import network as test_network
+from .transactions import commit_callbacks_run_at_once, module_scoped
+
+BUILT_NETWORK = pytest.StashKey[test_network.TestNetwork]()
+
 
 def pytest_sessionfinish(session, exitstatus) -> None:
     """The test settings give each run a media folder of its own; leave none behind."""
@@ -47,11 +52,30 @@ def pytest_configure(config) -> None:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the example site's demo content, loaded once per run."""
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """Every test starts from the test network (tests/network.py), built once per run."""
     with django_db_blocker.unblock():
-        call_command("kommunnatverk_load_goals", verbosity=0)
-        call_command("load_network_demo", verbosity=0)
+        request.config.stash[BUILT_NETWORK] = test_network.build()
+
+
+@pytest.fixture
+def network(db, request) -> test_network.TestNetwork:
+    """The test network's objects, read afresh for this test."""
+    return request.config.stash[BUILT_NETWORK].fresh()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The example site's demo in place of the test network, loaded once for the tests
+    of a module and rolled back after them: no other test sees it."""
+
+    def load() -> None:
+        with commit_callbacks_run_at_once():
+            test_network.clear()
+            call_command("kommunnatverk_load_goals", verbosity=0)
+            call_command("load_network_demo", verbosity=0)
+
+    yield from module_scoped(django_db_blocker, load)
 
 
 @pytest.fixture
@@ -76,3 +100,15 @@ def empty_cache():
     yield
     cache.clear()
     snapshot.forget()
+
+
+@pytest.fixture
+def api(client):
+    """GET a path of the delivery API, returning the response with ``.data`` parsed."""
+
+    def get(path: str, **headers):
+        response = client.get(f"/api/network/{path}", **headers)
+        response.data = response.json() if response.content else None
+        return response
+
+    return get

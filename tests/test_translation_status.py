@@ -67,7 +67,7 @@ def new_swedish_news(slug: str = "bara-pa-svenska") -> NewsPage:
 
 
 def covered_in_swedish(sv: Locale) -> int:
-    """The demo's Swedish pages (all under the network page) and snippets, counted apart."""
+    """The Swedish pages (all under the network page) and snippets, counted apart."""
     network = Page.objects.get(locale=sv, depth=2, slug="kommunnatverket")
     pages = Page.objects.descendant_of(network, inclusive=True).live().count()
     snippets = sum(
@@ -77,7 +77,7 @@ def covered_in_swedish(sv: Locale) -> int:
     return pages + snippets
 
 
-def test_the_demo_is_fully_translated(sv):
+def test_the_network_is_fully_translated(sv):
     status = translation_status.compute()
     assert status.source_locale == sv
     assert [s.locale.language_code for s in status.locales] == ["en"]
@@ -232,7 +232,7 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-def test_command_table_and_json_for_the_demo(sv):
+def test_command_table_and_json_for_a_translated_network(sv):
     table = run()
     assert "sv (Svenska)" in table
     assert "en (Engelska): 100,0 % aktuella" in table
