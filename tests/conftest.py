@@ -9,9 +9,11 @@ from wagtail.models import Locale
 import kommunnatverk
 
 from . import network as test_network
+from .processes import copy_test_database, migrate
 from .transactions import commit_callbacks_run_at_once, module_scoped
 
 BUILT_NETWORK = pytest.StashKey[test_network.TestNetwork]()
+MIGRATED_COPY = pytest.StashKey[Path | None]()
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
@@ -52,9 +54,15 @@ def pytest_configure(config) -> None:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, request):
-    """Every test starts from the test network (tests/network.py), built once per run."""
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory, request):
+    """Every test starts from the test network (tests/network.py), built once per run.
+
+    On SQLite the migrated database is copied first, before any content, for the tests
+    that run ``manage.py`` in processes of their own (``migrated_database``).
+    """
+    copy = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
     with django_db_blocker.unblock():
+        request.config.stash[MIGRATED_COPY] = copy if copy_test_database(copy) else None
         request.config.stash[BUILT_NETWORK] = test_network.build()
 
 
@@ -76,6 +84,26 @@ def demo(django_db_setup, django_db_blocker):
             call_command("load_network_demo", verbosity=0)
 
     yield from module_scoped(django_db_blocker, load)
+
+
+@pytest.fixture(scope="session")
+def migrated_database_file(django_db_setup, request, tmp_path_factory) -> Path:
+    """A SQLite database with every migration applied and no content yet: a copy of the
+    test database made before the test network was built or, when the tests run on
+    another database, one the example site's ``manage.py migrate`` makes once per run."""
+    copy = request.config.stash[MIGRATED_COPY]
+    if copy is None:
+        copy = tmp_path_factory.mktemp("migrated-by-manage") / "db.sqlite3"
+        migrate(copy)
+    return copy
+
+
+@pytest.fixture
+def migrated_database(migrated_database_file, tmp_path) -> Path:
+    """This test's own copy of ``migrated_database_file``."""
+    database = tmp_path / "db.sqlite3"
+    shutil.copy(migrated_database_file, database)
+    return database
 
 
 @pytest.fixture

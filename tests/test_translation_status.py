@@ -1,9 +1,8 @@
 """Translation status: what a translator has left to do, per locale, and the command."""
 
 import json
-import os
 import subprocess
-import sys
+from concurrent.futures import ThreadPoolExecutor
 from io import StringIO
 from pathlib import Path
 
@@ -29,11 +28,11 @@ from kommunnatverk.translation import translate_with_strings
 from kommunnatverk.translation_status import State
 
 from . import factories
+from .processes import run_manage
 
 pytestmark = pytest.mark.django_db
 
 WATER_DAY = "internationella-vattendagen-22-mars"
-EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "example_site"
 
 
 @pytest.fixture
@@ -285,51 +284,40 @@ def test_command_names_an_unknown_locale(sv):
 
 
 def manage(database: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "example_site.settings",
-        "DATABASE_URL": f"sqlite:///{database}",
-        "WAGTAILADMIN_BASE_URL": "https://cms.example.org",
-    }
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=EXAMPLE_SITE,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    return run_manage(database, *args, WAGTAILADMIN_BASE_URL="https://cms.example.org")
 
 
-def test_command_exit_statuses_from_the_shell(tmp_path):
+def test_command_exit_statuses_from_the_shell(migrated_database):
     """What a CI job sees, in a site of its own: Agenda 2030 in Swedish only, and an
     English locale with nothing translated yet."""
-    database = tmp_path / "db.sqlite3"
-    for args in (
-        ("migrate", "--no-input", "-v0"),
-        ("kommunnatverk_load_goals", "--translate-to", "none"),
-        (
-            "shell",
-            "-c",
-            "from wagtail.models import Locale; Locale.objects.create(language_code='en')",
-        ),
-    ):
-        done = manage(database, *args)
-        assert done.returncode == 0, done.stderr
+    database = migrated_database
+    done = manage(
+        database,
+        "shell",
+        "-c",
+        "from django.core.management import call_command; "
+        "from wagtail.models import Locale; "
+        "call_command('kommunnatverk_load_goals', translate_to='none'); "
+        "Locale.objects.create(language_code='en')",
+    )
+    assert done.returncode == 0, done.stderr
 
-    report = manage(database, "kommunnatverk_translation_status")
+    # Three jobs reading the same database: run side by side.
+    with ThreadPoolExecutor() as jobs:
+        report, strict, unknown = jobs.map(
+            lambda args: manage(database, "kommunnatverk_translation_status", *args),
+            [(), ("--strict", "--format", "json"), ("--locale", "xx")],
+        )
+
     assert report.returncode == 0, report.stderr
     assert "(0 " in report.stdout and ": 18" in report.stdout  # up to date 0 of 18; missing 18
     assert (
         "https://cms.example.org/admin/localize/submit/snippet/kommunnatverk/goal/" in report.stdout
     )
 
-    strict = manage(database, "kommunnatverk_translation_status", "--strict", "--format", "json")
     assert strict.returncode == 1
     assert json.loads(strict.stdout)["locales"][0]["missing"] == 18
     assert "18 translation(s) outdated or missing" in strict.stderr
 
-    unknown = manage(database, "kommunnatverk_translation_status", "--locale", "xx")
     assert unknown.returncode == 2
     assert "'xx'" in unknown.stderr
