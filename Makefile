@@ -5,6 +5,10 @@ PY := $(VENV)/bin/python
 MANAGE := cd example_site && ../$(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs on every core (pytest-xdist), a test module's tests in one process so its
+# module-wide fixtures are built once. PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
+export PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
 .PHONY: install demo demo-data test test-browser guide-screenshots test-postgres test-wheel test-lowest test-fresh-site lint messages openapi docs wheel clean
 
@@ -35,7 +39,7 @@ demo: demo-data
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_PARALLEL)
 
 # The editor and translator flows in the real admin: Playwright driving Debian's Chromium.
 test-browser: install

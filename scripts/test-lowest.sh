@@ -23,4 +23,5 @@ echo "Lowest versions under test:"
 
 (cd example_site && "$venv_py" manage.py check --fail-level WARNING)
 (cd example_site && "$venv_py" manage.py makemigrations --check --dry-run)
-"$venv_py" -m pytest -p no:cacheprovider "$@"
+# shellcheck disable=SC2086 # PYTEST_PARALLEL is a list of options (Makefile)
+"$venv_py" -m pytest -p no:cacheprovider ${PYTEST_PARALLEL:-} "$@"

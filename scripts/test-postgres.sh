@@ -37,5 +37,6 @@ trap stop EXIT
     start >/dev/null
 echo "PostgreSQL $("${as_server_user[@]}" postgres --version | awk '{print $3}') on 127.0.0.1:$port"
 
+# shellcheck disable=SC2086 # PYTEST_PARALLEL is a list of options (Makefile)
 TEST_DATABASE_URL="postgres://kommunnatverk@127.0.0.1:$port/postgres" \
-    .venv/bin/python -m pytest -p no:cacheprovider "$@"
+    .venv/bin/python -m pytest -p no:cacheprovider ${PYTEST_PARALLEL:-} "$@"

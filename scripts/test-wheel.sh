@@ -30,4 +30,5 @@ addopts = -ra --strict-markers -p no:cacheprovider
 filterwarnings = ignore::DeprecationWarning:taggit.*
 INI
 cd "$work"
-KOMMUNNATVERK_EXPECT_INSTALLED=1 "$work/venv/bin/python" -m pytest "$@"
+# shellcheck disable=SC2086 # PYTEST_PARALLEL is a list of options (Makefile)
+KOMMUNNATVERK_EXPECT_INSTALLED=1 "$work/venv/bin/python" -m pytest ${PYTEST_PARALLEL:-} "$@"

@@ -8,6 +8,13 @@ from wagtail.models import Locale
 
 import kommunnatverk
 
+from . import network as test_network
+from .processes import copy_test_database, migrate
+from .transactions import commit_callbacks_run_at_once, module_scoped
+
+BUILT_NETWORK = pytest.StashKey[test_network.TestNetwork]()
+MIGRATED_COPY = pytest.StashKey[Path | None]()
+
 
 def pytest_sessionfinish(session, exitstatus) -> None:
     """The test settings give each run a media folder of its own; leave none behind."""
@@ -47,11 +54,56 @@ def pytest_configure(config) -> None:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the example site's demo content, loaded once per run."""
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory, request):
+    """Every test starts from the test network (tests/network.py), built once per run.
+
+    On SQLite the migrated database is copied first, before any content, for the tests
+    that run ``manage.py`` in processes of their own (``migrated_database``).
+    """
+    copy = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
     with django_db_blocker.unblock():
-        call_command("kommunnatverk_load_goals", verbosity=0)
-        call_command("load_network_demo", verbosity=0)
+        request.config.stash[MIGRATED_COPY] = copy if copy_test_database(copy) else None
+        request.config.stash[BUILT_NETWORK] = test_network.build()
+
+
+@pytest.fixture
+def network(db, request) -> test_network.TestNetwork:
+    """The test network's objects, read afresh for this test."""
+    return request.config.stash[BUILT_NETWORK].fresh()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The example site's demo in place of the test network, loaded once for the tests
+    of a module and rolled back after them: no other test sees it."""
+
+    def load() -> None:
+        with commit_callbacks_run_at_once():
+            test_network.clear()
+            call_command("kommunnatverk_load_goals", verbosity=0)
+            call_command("load_network_demo", verbosity=0)
+
+    yield from module_scoped(django_db_blocker, load)
+
+
+@pytest.fixture(scope="session")
+def migrated_database_file(django_db_setup, request, tmp_path_factory) -> Path:
+    """A SQLite database with every migration applied and no content yet: a copy of the
+    test database made before the test network was built or, when the tests run on
+    another database, one the example site's ``manage.py migrate`` makes once per run."""
+    copy = request.config.stash[MIGRATED_COPY]
+    if copy is None:
+        copy = tmp_path_factory.mktemp("migrated-by-manage") / "db.sqlite3"
+        migrate(copy)
+    return copy
+
+
+@pytest.fixture
+def migrated_database(migrated_database_file, tmp_path) -> Path:
+    """This test's own copy of ``migrated_database_file``."""
+    database = tmp_path / "db.sqlite3"
+    shutil.copy(migrated_database_file, database)
+    return database
 
 
 @pytest.fixture
@@ -76,3 +128,15 @@ def empty_cache():
     yield
     cache.clear()
     snapshot.forget()
+
+
+@pytest.fixture
+def api(client):
+    """GET a path of the delivery API, returning the response with ``.data`` parsed."""
+
+    def get(path: str, **headers):
+        response = client.get(f"/api/network/{path}", **headers)
+        response.data = response.json() if response.content else None
+        return response
+
+    return get

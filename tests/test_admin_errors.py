@@ -8,7 +8,7 @@ from wagtail.models import Revision
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from kommunnatverk.blocks import RICH_TEXT_FEATURES
-from kommunnatverk.models import Goal, GoalFramework, ProjectPage
+from kommunnatverk.models import Goal, ProjectPage
 
 from .admin_forms import field_errors, form_data, log_in_editor
 
@@ -33,8 +33,8 @@ def fill_goal_form(client, **values) -> dict:
     return data
 
 
-def test_a_goal_without_title_names_the_field_in_swedish_and_keeps_the_rest(editor, sv):
-    framework = GoalFramework.objects.get(slug="agenda-2030", locale=sv)
+def test_a_goal_without_title_names_the_field_in_swedish_and_keeps_the_rest(editor, network):
+    framework = network.frameworks["agenda-2030"]
     typed = {
         "framework": str(framework.pk),
         "code": "99",
@@ -59,8 +59,8 @@ def test_a_goal_without_title_names_the_field_in_swedish_and_keeps_the_rest(edit
     assert Goal.objects.count() == before
 
 
-def test_a_duplicate_goal_code_is_refused_on_the_code_field_in_swedish(editor, sv):
-    framework = GoalFramework.objects.get(slug="agenda-2030", locale=sv)
+def test_a_duplicate_goal_code_is_refused_on_the_code_field_in_swedish(editor, network):
+    framework = network.frameworks["agenda-2030"]
     assert Goal.objects.filter(framework=framework, code="13").exists()
     data = fill_goal_form(
         editor,

@@ -79,8 +79,8 @@ def test_goal_listing_shows_colour_swatch_code_framework_language_and_status(edi
     assert "background-color: #3F7E44;" in html
 
 
-def test_goal_listing_filters_by_framework_language_and_status(editor, sv):
-    klimat = GoalFramework.objects.get(slug="klimat-2030", locale=sv)
+def test_goal_listing_filters_by_framework_language_and_status(editor, network):
+    klimat = network.frameworks["klimat-2030"]
     factories.goal(klimat, code="1", title="Fossilfria transporter")
     _headings, rows = listing(editor, Goal, locale="sv", framework=klimat.pk)
     assert [(row["Mål"], row["Ramverk"]) for row in rows] == [
@@ -90,11 +90,7 @@ def test_goal_listing_filters_by_framework_language_and_status(editor, sv):
     _headings, rows = listing(editor, Goal, locale="en")
     assert rows and {row["Plats"] for row in rows} == {"Engelska"}
 
-    draft = Goal(framework=klimat, code="99", title="Ett mål i utkast", colour="#000000")
-    draft.locale = sv
-    draft.live = False
-    draft.save()
-    draft.save_revision()
+    factories.goal(klimat, code="99", title="Ett mål i utkast", colour="#000000", publish=False)
     _headings, rows = listing(editor, Goal, locale="sv", live="false")
     assert titles(rows, "Mål") == ["99. Ett mål i utkast"]
     assert rows[0]["Status"] == "utkast"

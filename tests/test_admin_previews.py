@@ -56,7 +56,7 @@ def preview(client, edit_url: str, preview_url: str, form_id: str, changes: dict
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda model: model.__name__)
 def test_each_page_type_previews_the_unsaved_draft(editor, sv, page_type):
     page = page_type.objects.filter(locale=sv, live=True).first()
-    assert page is not None, f"the demo has a {page_type.__name__}"
+    assert page is not None, f"the test network has a {page_type.__name__}"
     changes = {"title": f"Utkast till {page.title}"}
     if hasattr(page, "body"):
         paragraph = rich_text(

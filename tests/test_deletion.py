@@ -22,14 +22,14 @@ def delete_url(user, obj) -> str:
     return AdminURLFinder(user).get_edit_url(obj).replace("/edit/", "/delete/")
 
 
-def test_goal_used_by_pages_cannot_be_deleted_in_code(sv):
-    goal = Goal.objects.get(framework__slug="agenda-2030", code="6", locale=sv)
+def test_goal_used_by_pages_cannot_be_deleted_in_code(network):
+    goal = network.goals["6"]
     with pytest.raises(ProtectedError):
         goal.delete()
 
 
-def test_admin_refuses_and_names_the_pages(admin_client, sv):
-    goal = Goal.objects.get(framework__slug="agenda-2030", code="6", locale=sv)
+def test_admin_refuses_and_names_the_pages(admin_client, network):
+    goal = network.goals["6"]
     response = admin_client.post(delete_url(admin_client.user, goal), follow=True)
     assert Goal.objects.filter(pk=goal.pk).exists()
     text = response.content.decode()
@@ -45,8 +45,8 @@ def test_unused_organisation_can_be_deleted(admin_client):
     assert not Organisation.objects.filter(pk=org.pk).exists()
 
 
-def test_deleting_a_linked_page_removes_only_the_link(sv):
-    news = NewsPage.objects.get(slug="fler-jobb-och-battre-ekonomi-genom-kommunala-miljomal")
+def test_deleting_a_linked_page_removes_only_the_link(network):
+    news = network.news["fler-jobb-och-battre-ekonomi-genom-kommunala-miljomal"]
     group = news.group_links.get().group
     group.delete()
     assert NewsPage.objects.get(pk=news.pk).group_links.count() == 0

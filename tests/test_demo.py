@@ -1,4 +1,8 @@
-"""The example site's demo: the seed page complete in both languages, loaded idempotently."""
+"""The example site's demo: the seed page complete in both languages, loaded idempotently.
+
+The only tests that load the demo (the ``demo`` fixture, once for the module): the rest of
+the suite works on the test network of tests/network.py.
+"""
 
 import re
 
@@ -19,7 +23,9 @@ from kommunnatverk.models import (
     ProjectPage,
 )
 
-pytestmark = pytest.mark.django_db
+from .api.schema import PREFIX, assert_responses_match, real_urls
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def model_counts() -> dict[str, int]:
@@ -110,3 +116,14 @@ def test_every_demo_page_renders_with_the_right_lang(client, language):
 def test_page_tree_is_consistent():
     """Translating parents and children in turn must leave treebeard's counts right."""
     assert not any(Page.find_problems())
+
+
+def test_every_demo_response_matches_its_schema(api, client):
+    """The demo's responses match the delivery API's OpenAPI document (tests/api)."""
+    document = client.get(f"{PREFIX}/openapi.json").json()
+    urls = real_urls(
+        news=NewsPage.objects.get(slug="world-water-day-22-march"),
+        project=ProjectPage.objects.get(slug="hallbart-resande-i-skolan"),
+        sidebar=ContactSidebar.objects.get(locale__language_code="en"),
+    )
+    assert assert_responses_match(api, document, urls) > 30

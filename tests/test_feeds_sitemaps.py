@@ -6,8 +6,6 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction, Site
 
-from kommunnatverk.models import NewsIndexPage, NewsPage
-
 from . import factories
 
 pytestmark = pytest.mark.django_db
@@ -32,12 +30,10 @@ def rss_items(client, path: str) -> list[dict]:
     ]
 
 
-def test_swedish_feed_has_the_swedish_news_with_tags_and_goals(client):
+def test_swedish_feed_has_the_swedish_news_with_tags_and_goals(client, network):
     items = rss_items(client, "/feeds/news.rss")
     water = next(i for i in items if i["title"] == "Internationella vattendagen – 22 mars")
-    assert (
-        water["link"] == NewsPage.objects.get(slug="internationella-vattendagen-22-mars").full_url
-    )
+    assert water["link"] == network.water_day.full_url
     assert "vatten" in water["categories"]
     assert any(c.startswith("6. ") for c in water["categories"])
     assert not any(i["title"] == "World Water Day – 22 March" for i in items)
@@ -83,8 +79,8 @@ def test_sitemap_lists_both_languages_with_alternates_and_x_default(client):
     assert sorted(urls[f"{root}/"]) == expected
 
 
-def test_drafts_and_private_pages_are_in_no_feed_and_no_sitemap(client, sv):
-    index = NewsIndexPage.objects.get(locale=sv)
+def test_drafts_and_private_pages_are_in_no_feed_and_no_sitemap(client, network):
+    index = network.news_index
     draft = factories.news(index, "hemlig-utkast", title="Hemligt utkast")
     draft.unpublish()
     private = factories.news(index, "hemlig-privat", title="Hemlig privat")
@@ -99,8 +95,8 @@ def test_drafts_and_private_pages_are_in_no_feed_and_no_sitemap(client, sv):
     assert not any("hemlig" in location for location in locations)
 
 
-def test_pages_link_their_translations_with_hreflang(client):
-    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+def test_pages_link_their_translations_with_hreflang(client, network):
+    page = network.water_day
     html = client.get(page.url).content.decode()
     english = page.get_translation(page.get_translations().first().locale)
     assert f'<link rel="alternate" hreflang="en" href="{english.get_full_url()}">' in html
@@ -116,8 +112,8 @@ def json_ld_of(html: str) -> dict:
     return json.loads(found.group(1))
 
 
-def test_news_pages_embed_news_article_json_ld(client):
-    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+def test_news_pages_embed_news_article_json_ld(client, network):
+    page = network.water_day
     data = json_ld_of(client.get(page.url).content.decode())
     assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
     assert data["headline"] == page.title and data["inLanguage"] == "sv"
@@ -125,11 +121,11 @@ def test_news_pages_embed_news_article_json_ld(client):
     assert any(thing["name"].startswith("6. ") for thing in data["about"])
 
 
-def test_network_and_project_pages_embed_organization_and_project(client, en):
-    from kommunnatverk.models import NetworkPage, ProjectPage
+def test_network_and_project_pages_embed_organization_and_project(client, network, en):
+    from kommunnatverk.models import ProjectPage
 
-    network = NetworkPage.objects.get(locale=en)
-    data = json_ld_of(client.get(network.url).content.decode())
+    english = network.english(network.page)
+    data = json_ld_of(client.get(english.url).content.decode())
     assert data["@type"] == "Organization" and data["inLanguage"] == "en"
     assert data["parentOrganization"]["@type"] == "Organization"
     project = ProjectPage.objects.filter(locale=en).first()

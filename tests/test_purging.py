@@ -54,8 +54,8 @@ def page_urls(root: str, page_id: int, path: str) -> set[str]:
     }
 
 
-def test_publishing_a_news_item_purges_its_detail_find_lists_and_navigation(db, purged):
-    index = NewsIndexPage.objects.get(locale__language_code="sv", live=True)
+def test_publishing_a_news_item_purges_its_detail_find_lists_and_navigation(network, purged):
+    index = network.news_index
     root = Site.objects.get(is_default_site=True).root_url
     page = NewsPage(title="Ny cykelbana", slug="ny-cykelbana")
     index.add_child(instance=page)
@@ -84,8 +84,8 @@ def test_publishing_a_translated_page_purges_both_languages(db, purged, en):
     )
 
 
-def test_moving_a_page_purges_the_old_and_the_new_path(db, purged, sv):
-    index = NewsIndexPage.objects.get(locale=sv, live=True)
+def test_moving_a_page_purges_the_old_and_the_new_path(network, purged, sv):
+    index = network.news_index
     page = NewsPage.objects.filter(locale=sv, live=True, translation_key__isnull=False).first()
     old_path = page.get_url_parts()[2]
     other_parent = page.get_parent().get_parent()  # not a valid parent; the API cares not

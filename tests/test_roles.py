@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from kommunnatverk.localisation import translate_with_strings
-from kommunnatverk.models import GroupLocalePermission, GroupPage, NetworkPage, Organisation
+from kommunnatverk.models import GroupLocalePermission, GroupPage, Organisation
 from kommunnatverk.roles.setup import EDITOR_GROUP, TRANSLATOR_GROUP
 
 from . import factories
@@ -57,10 +57,6 @@ def snippet_url(obj, view: str) -> str:
 
 def messages_of(response) -> list[str]:
     return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-def swedish_network() -> NetworkPage:
-    return NetworkPage.objects.get(slug="kommunnatverket", locale__language_code="sv")
 
 
 def english(obj):
@@ -111,12 +107,12 @@ def test_setup_twice_gives_the_same_groups_and_permissions(capsys):
     assert " 0 added" in second_output and " 1 added" not in second_output
 
 
-def test_setup_gives_each_group_its_own_language_tree(roles, sv, en):
+def test_setup_gives_each_group_its_own_language_tree(roles, network):
     (editor, _, editor_pages, editor_collection, editor_locales) = role_state()[0]
     (_, translator_codes, translator_pages, translator_collection, translator_locales) = (
         role_state()[1]
     )
-    sv_network = swedish_network()
+    sv_network = network.page
     en_network = english(sv_network)
     assert editor == EDITOR_GROUP
     assert {page_id for page_id, _ in editor_pages} == {sv_network.pk}
@@ -215,9 +211,9 @@ def group_page_form(title: str, action: str = "action-publish") -> dict:
 
 
 @pytest.fixture
-def swedish_group_page(roles) -> GroupPage:
+def swedish_group_page(roles, network) -> GroupPage:
     return factories.add_page(
-        swedish_network(), GroupPage(title="Arbetsgrupp", slug="arbetsgrupp", intro="Ingress")
+        network.page, GroupPage(title="Arbetsgrupp", slug="arbetsgrupp", intro="Ingress")
     )
 
 

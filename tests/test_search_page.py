@@ -4,21 +4,17 @@ message (not a 500) for a query that cannot be searched."""
 import pytest
 from wagtail.models import PageViewRestriction
 
-from kommunnatverk.models import NewsIndexPage, NewsPage
+from . import factories
 
 
 @pytest.fixture
-def news(db, sv):
-    index = NewsIndexPage.objects.get(locale=sv, live=True)
-    public = NewsPage(title="Cykelpendling ökar i Borås", slug="cykelpendling-boras")
-    index.add_child(instance=public)
-    public.save_revision().publish()
-    draft = NewsPage(title="Cykelpendling utkast", slug="cykelpendling-utkast", live=False)
-    index.add_child(instance=draft)
-    draft.save_revision()
-    private = NewsPage(title="Cykelpendling internt", slug="cykelpendling-internt")
-    index.add_child(instance=private)
-    private.save_revision().publish()
+def news(network):
+    index = network.news_index
+    public = factories.news(index, "cykelpendling-boras", title="Cykelpendling ökar i Borås")
+    draft = factories.news(
+        index, "cykelpendling-utkast", title="Cykelpendling utkast", publish=False
+    )
+    private = factories.news(index, "cykelpendling-internt", title="Cykelpendling internt")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     return public, draft, private
 

@@ -43,8 +43,9 @@ def test_no_sidebar_anywhere_gives_none():
     assert network.resolved_contact_sidebar is None
 
 
-def test_english_page_gets_the_english_sidebar(en):
-    english_network = GroupPage.objects.get(slug="environmental-strategy-group")
-    sidebar = english_network.resolved_contact_sidebar
+def test_english_page_gets_the_english_sidebar(network, en):
+    english_group = network.english(network.groups["miljostrategigruppen"])
+    assert english_group.slug == "environmental-strategy-group"
+    sidebar = english_group.resolved_contact_sidebar
     assert sidebar.locale == en
     assert sidebar.title == "Contact"

@@ -3,7 +3,7 @@
 import pytest
 
 from kommunnatverk.content.listings import news_items
-from kommunnatverk.models import NetworkTag, NewsIndexPage, NewsPage
+from kommunnatverk.models import NetworkTag, NewsPage
 
 from . import factories
 
@@ -26,14 +26,14 @@ def test_same_name_in_two_locales_is_two_tags(sv, en):
     assert NetworkTag.objects.filter(name="Agenda 2030").count() == 2
 
 
-def test_english_page_carries_english_tags(en):
-    english = NewsPage.objects.get(slug="world-water-day-22-march")
+def test_english_page_carries_english_tags(network, en):
+    english = network.english(network.water_day)
     assert [(t.name, t.locale) for t in english.tags.all()] == [("water", en)]
 
 
-def test_filtering_by_tag_works_within_a_locale(sv, en):
-    swedish_index = NewsIndexPage.objects.get(locale=sv)
-    english_index = NewsIndexPage.objects.get(locale=en)
+def test_filtering_by_tag_works_within_a_locale(network):
+    swedish_index = network.news_index
+    english_index = network.english(network.news_index)
     assert [p.slug for p in news_items(swedish_index, tag="vatten")] == [
         "internationella-vattendagen-22-mars"
     ]

@@ -9,10 +9,9 @@ from django.contrib.auth.models import Group, Permission
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
-from kommunnatverk.models import NewsIndexPage, NewsPage
+from kommunnatverk.models import NewsPage
 
 from . import factories
 
@@ -51,18 +50,17 @@ def text_of(response) -> str:
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", main)))
 
 
-def outdated_and_missing(sv: Locale) -> tuple[NewsPage, NewsPage]:
+def outdated_and_missing(network) -> tuple[NewsPage, NewsPage]:
     """One real outdated page (published again in Swedish after the sync) and one real
     missing page (new, never translated)."""
-    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars", locale=sv)
+    page = network.water_day
     page.save_revision().publish()
-    index = NewsIndexPage.objects.get(locale=sv)
-    new = factories.news(index, "bara-pa-svenska", title="Bara på svenska")
+    new = factories.news(network.news_index, "bara-pa-svenska", title="Bara på svenska")
     return page, new
 
 
-def test_swedish_report_shows_percentages_and_links(client, sv, en):
-    page, new = outdated_and_missing(sv)
+def test_swedish_report_shows_percentages_and_links(client, network, en):
+    page, new = outdated_and_missing(network)
     login(client, superuser=True)
     response = client.get(REPORT)
     assert response.status_code == 200
@@ -89,8 +87,8 @@ def test_swedish_report_shows_percentages_and_links(client, sv, en):
     assert "Internationella vattendagen – 22 mars" in text and "Bara på svenska" in text
 
 
-def test_english_ui_and_the_links_lead_to_wagtail_localize(client, sv, en):
-    page, new = outdated_and_missing(sv)
+def test_english_ui_and_the_links_lead_to_wagtail_localize(client, network, en):
+    page, new = outdated_and_missing(network)
     login(client, superuser=True, language="en")
     response = client.get(REPORT)
     html = response.content.decode()
@@ -111,7 +109,7 @@ def test_english_ui_and_the_links_lead_to_wagtail_localize(client, sv, en):
     assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in edit.templates]
 
 
-def test_fully_translated_demo(client, sv):
+def test_fully_translated_network(client, sv):
     login(client, superuser=True)
     text = text_of(client.get(REPORT))
     assert "100 % aktuella" in text

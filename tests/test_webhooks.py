@@ -123,11 +123,11 @@ def all_sent() -> bool:
 
 @override_settings(KOMMUNNATVERK=FAST_RETRIES)
 def test_a_failing_receiver_gets_the_event_after_retries_with_every_attempt_logged(
-    db, receiver, django_capture_on_commit_callbacks
+    network, receiver, django_capture_on_commit_callbacks
 ):
     url, received = receiver
     received.fail_first = 2
-    index = NewsIndexPage.objects.get(locale__language_code="sv", live=True)
+    index = network.news_index
     endpoint(url)
     with django_capture_on_commit_callbacks(execute=True):
         page = factories.news(index, "cykelvecka", title="Cykelveckan")

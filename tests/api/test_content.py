@@ -4,14 +4,12 @@ import pytest
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from kommunnatverk.models import GroupPage, NewsPage
-
 pytestmark = pytest.mark.django_db
 
 
-def test_rich_text_links_resolve_and_output_is_sanitised(api, sv, en):
-    group = GroupPage.objects.get(slug="naturvardsgruppen")
-    draft = GroupPage.objects.get(slug="miljostrategigruppen")
+def test_rich_text_links_resolve_and_output_is_sanitised(api, network):
+    group = network.groups["naturvardsgruppen"]
+    draft = network.groups["miljostrategigruppen"]
     draft.unpublish()
     group.purpose = (
         f'<p>Se <a linktype="page" id="{group.pk}">gruppen</a> och '
@@ -26,10 +24,10 @@ def test_rich_text_links_resolve_and_output_is_sanitised(api, sv, en):
     assert "<script" not in purpose and "onclick" not in purpose
 
 
-def test_streamfield_images_are_renditions_and_page_links_are_urls(api, sv, en):
+def test_streamfield_images_are_renditions_and_page_links_are_urls(api, network, en):
     image = Image.objects.create(title="Kranvatten", file=get_test_image_file(size=(1600, 900)))
-    news = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
-    group = GroupPage.objects.get(slug="naturvardsgruppen")
+    news = network.water_day
+    group = network.groups["naturvardsgruppen"]
     news.body = [
         ("heading", "Mer"),
         ("image", {"image": image, "alt_text": "Ett glas vatten", "caption": "Kranvatten"}),
@@ -84,10 +82,8 @@ def test_snippet_reads_are_anonymous_and_per_locale(api):
     assert energikontor["parent"]["name"] == "Innovatum"
 
 
-def test_contact_sidebar_by_id_and_in_another_locale(api, sv):
-    from kommunnatverk.models import ContactSidebar
-
-    sidebar = ContactSidebar.objects.get(locale=sv)
+def test_contact_sidebar_by_id_and_in_another_locale(api, network):
+    sidebar = network.sidebar
     swedish = api(f"contact-sidebars/{sidebar.pk}/").data
     assert swedish["title"] == "Kontakt"
     english = api(f"contact-sidebars/{sidebar.pk}/?locale=en").data
@@ -96,15 +92,12 @@ def test_contact_sidebar_by_id_and_in_another_locale(api, sv):
     assert english["contacts"][0]["role"] == "Contact person for the municipal network"
 
 
-def test_find_accepts_the_urls_the_api_gives_encoded_or_not(api):
+def test_find_accepts_the_urls_the_api_gives_encoded_or_not(api, network):
     from urllib.parse import quote, unquote
-
-    from kommunnatverk.models import NewsIndexPage
 
     from .. import factories
 
-    index = NewsIndexPage.objects.get(locale__language_code="sv")
-    page = factories.news(index, "höstmöte", title="Höstmöte")
+    page = factories.news(network.news_index, "höstmöte", title="Höstmöte")
     url = api(f"pages/{page.pk}/").data["meta"]["url"]
     assert url == "/nytt-i-natverket/h%C3%B6stm%C3%B6te/"
     for path in (url, unquote(url)):
@@ -121,11 +114,11 @@ def test_core_v2_api_shows_the_package_models(client):
     assert "intro" in items[0] and "goal_links" in items[0]
 
 
-def test_detail_carries_the_same_json_ld_as_the_template(api, client, sv):
+def test_detail_carries_the_same_json_ld_as_the_template(api, client, network):
     import json
     import re
 
-    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars", locale=sv)
+    page = network.water_day
     from_api = api(f"pages/{page.pk}/").data["json_ld"]
     html = client.get(page.url).content.decode()
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from kommunnatverk.models import Goal, NetworkTag, NewsIndexPage, NewsPageGoal
+from kommunnatverk.models import NewsIndexPage, NewsPageGoal
 from tests.extension.models import EventNewsPage
 
 from .. import factories
@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def event(sv):
-    index = NewsIndexPage.objects.get(locale=sv)
+def event(network):
+    index = network.news_index
     page = EventNewsPage(
         title="Nätverksträff i Borås",
         slug="natverkstraff-i-boras",
@@ -25,8 +25,8 @@ def event(sv):
         starts_at=timezone.make_aware(datetime.datetime(2027, 3, 4, 9, 30)),
         programme='<p>Fika och <b>workshop</b></p><script>alert("x")</script>',
     )
-    page.goal_links = [NewsPageGoal(goal=Goal.objects.get(code="11", locale=sv))]
-    page.tags.add(NetworkTag.objects.get_or_create(name="träff", slug="traff", locale=sv)[0])
+    page.goal_links = [NewsPageGoal(goal=network.goals["11"])]
+    page.tags.add(factories.NetworkTagFactory(name="träff", slug="traff"))
     return factories.add_page(index, page)
 
 

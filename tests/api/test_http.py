@@ -5,8 +5,6 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from kommunnatverk.models import Goal, NewsPage
-
 pytestmark = pytest.mark.django_db
 
 PATHS = ["pages/?type=news", "pages/find/?path=/en/", "navigation/", "goals/", "organisations/"]
@@ -46,9 +44,9 @@ def test_if_none_match_gives_a_304_without_serialising(api, path, monkeypatch):
     assert len(queries) <= 2
 
 
-def test_publishing_a_page_changes_the_etag_of_responses_that_show_it(api, sv):
+def test_publishing_a_page_changes_the_etag_of_responses_that_show_it(api, network):
     before = {path: api(path)["ETag"] for path in PATHS}
-    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+    page = network.water_day
     page.intro = "Ny ingress."
     page.save_revision().publish()
     after = {path: api(path)["ETag"] for path in PATHS}
@@ -58,10 +56,10 @@ def test_publishing_a_page_changes_the_etag_of_responses_that_show_it(api, sv):
     assert "Ny ingress." in response.content.decode()
 
 
-def test_publishing_a_snippet_changes_the_etag(api, sv):
-    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+def test_publishing_a_snippet_changes_the_etag(api, network):
+    page = network.water_day
     before = api(f"pages/{page.pk}/")["ETag"]
-    goal = Goal.objects.get(framework__slug="agenda-2030", code="6", locale=sv)
+    goal = network.goals["6"]
     goal.title = "Rent vatten"
     goal.save_revision().publish()
     response = api(f"pages/{page.pk}/", HTTP_IF_NONE_MATCH=before)
@@ -130,9 +128,9 @@ def test_response_cache_serves_the_same_body_without_serialising(api, monkeypatc
     assert second["ETag"] == first["ETag"]
 
 
-def test_response_cache_never_serves_stale_content(api, sv):
+def test_response_cache_never_serves_stale_content(api, network):
     before = api("pages/?type=news").content
-    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+    page = network.water_day
     page.title = "Vattendagen"
     page.save_revision().publish()
     after = api("pages/?type=news").content

@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from kommunnatverk.models import GroupPage, NetworkPage, NewsIndexPage, NewsPage
+from kommunnatverk.models import NewsPage
 
 from .. import factories
 
@@ -34,8 +34,8 @@ def test_project_summaries_carry_status_period_and_goals(api):
     assert {g["colour"] for g in school["goals"]} >= {"#C5192D"}
 
 
-def test_detail_carries_meta_translations_sidebar_goals_and_organisations(api, sv, en):
-    page = NewsPage.objects.get(slug="hogstadieklasser-sokes-till-nytt-projekt-om-hallbart-resande")
+def test_detail_carries_meta_translations_sidebar_goals_and_organisations(api, network, en):
+    page = network.news["hogstadieklasser-sokes-till-nytt-projekt-om-hallbart-resande"]
     data = api(f"pages/{page.get_translation(en).pk}/").data
     assert data["meta"]["type"] == "kommunnatverk.NewsPage"
     assert data["meta"]["locale"] == "en"
@@ -81,21 +81,20 @@ def test_find_unknown_path_is_a_404_problem(api):
     assert response["Content-Type"] == "application/problem+json"
 
 
-def untranslated_news(title: str = "Bara på svenska") -> NewsPage:
-    index = NewsIndexPage.objects.get(locale__language_code="sv")
-    return factories.news(index, "bara-pa-svenska", title=title)
+def untranslated_news(network, title: str = "Bara på svenska") -> NewsPage:
+    return factories.news(network.news_index, "bara-pa-svenska", title=title)
 
 
-def test_missing_translation_without_fallback_is_a_404_that_says_so(api):
-    page = untranslated_news()
+def test_missing_translation_without_fallback_is_a_404_that_says_so(api, network):
+    page = untranslated_news(network)
     response = api(f"pages/{page.pk}/?locale=en")
     assert response.status_code == 404
     assert response.data["type"].endswith("translation-missing")
     assert "no published translation in 'en'" in response.data["detail"]
 
 
-def test_fallback_serves_the_swedish_original_marked_as_such(api):
-    page = untranslated_news()
+def test_fallback_serves_the_swedish_original_marked_as_such(api, network):
+    page = untranslated_news(network)
     data = api(f"pages/{page.pk}/?locale=en&fallback=sv").data
     assert data["id"] == page.pk
     assert data["meta"]["locale"] == "sv"
@@ -108,16 +107,16 @@ def test_fallback_serves_the_swedish_original_marked_as_such(api):
     assert len(items) == 4
 
 
-def test_site_default_fallback_from_settings(api):
-    page = untranslated_news()
+def test_site_default_fallback_from_settings(api, network):
+    page = untranslated_news(network)
     with override_settings(KOMMUNNATVERK={"FALLBACK_LOCALE": "sv"}):
         data = api(f"pages/{page.pk}/?locale=en").data
         assert data["meta"]["fallback"] is True
         assert api(f"pages/{page.pk}/?locale=en&fallback=none").status_code == 404
 
 
-def test_find_falls_back_to_the_swedish_tree(api):
-    untranslated_news()
+def test_find_falls_back_to_the_swedish_tree(api, network):
+    untranslated_news(network)
     response = api("pages/find/?path=/en/nytt-i-natverket/bara-pa-svenska/&fallback=sv")
     assert response.status_code == 200
     assert response.data["meta"]["fallback"] is True
@@ -150,8 +149,8 @@ def test_filters(api, query, expected):
     assert response.data["count"] == len(expected)
 
 
-def test_relation_filters_match_across_locales(api, en):
-    group = GroupPage.objects.get(slug="miljostrategigruppen")
+def test_relation_filters_match_across_locales(api, network, en):
+    group = network.groups["miljostrategigruppen"]
     english = api(f"pages/?group={group.pk}&locale=en").data["items"]
     assert {i["title"] for i in english} == {
         "More jobs and a better economy through municipal environmental objectives",
@@ -159,24 +158,22 @@ def test_relation_filters_match_across_locales(api, en):
     }
 
 
-def test_goal_and_organisation_filters(api, sv):
-    from kommunnatverk.models import Goal, Organisation
-
-    water = Goal.objects.get(framework__slug="agenda-2030", code="6", locale=sv)
+def test_goal_and_organisation_filters(api, network):
+    water = network.goals["6"]
     assert [i["slug"] for i in api(f"pages/?goal={water.pk}").data["items"]] == [
         "internationella-vattendagen-22-mars"
     ]
-    agency = Organisation.objects.get(name="Energimyndigheten", locale=sv)
+    agency = network.organisations["Energimyndigheten"]
     assert {i["type"] for i in api(f"pages/?organisation={agency.pk}").data["items"]} == {
         "news",
         "project",
     }
 
 
-def test_date_filters_and_order(api, sv):
+def test_date_filters_and_order(api, network):
     import datetime
 
-    page = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+    page = network.water_day
     page.date = datetime.date(2013, 3, 22)
     page.save_revision().publish()
     dated = api("pages/?type=news&date_from=2013-01-01&date_to=2013-12-31").data["items"]
@@ -187,10 +184,9 @@ def test_date_filters_and_order(api, sv):
     assert titles == sorted(titles)
 
 
-def test_child_of_and_pagination(api):
-    network = NetworkPage.objects.get(locale__language_code="sv")
-    first = api(f"pages/?child_of={network.pk}&limit=2")
+def test_child_of_and_pagination(api, network):
+    first = api(f"pages/?child_of={network.page.pk}&limit=2")
     assert first.data["count"] == 5
     assert len(first.data["items"]) == 2
-    rest = api(f"pages/?child_of={network.pk}&limit=2&offset=2").data["items"]
+    rest = api(f"pages/?child_of={network.page.pk}&limit=2&offset=2").data["items"]
     assert not {i["id"] for i in rest} & {i["id"] for i in first.data["items"]}

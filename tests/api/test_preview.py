@@ -13,6 +13,8 @@ from kommunnatverk import preview
 from kommunnatverk.models import ContactSidebar, NewsPage
 from kommunnatverk.preview.frontend import frontend_url_template
 
+from .. import factories
+
 FRONTEND = {"FRONTEND_URL": "https://frontend.example/api/preview?locale={locale}&path={path}"}
 
 
@@ -61,9 +63,7 @@ def test_the_preview_panel_shows_the_frontend_which_reads_the_unsaved_draft(api,
 @override_settings(KOMMUNNATVERK=FRONTEND)
 def test_a_never_published_page_is_previewed_but_never_public(api, editor, sv):
     index = NewsPage.objects.filter(locale=sv, live=True).first().get_parent()
-    draft = NewsPage(title="Hemligt utkast", slug="hemligt-utkast", live=False)
-    index.add_child(instance=draft)
-    draft.save_revision()
+    draft = factories.news(index, "hemligt-utkast", title="Hemligt utkast", publish=False)
 
     _url, query = preview_redirect(draft, editor)
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from kommunnatverk.models import Goal, GroupPage, NewsIndexPage, NewsPage, Organisation
+from kommunnatverk.models import NewsIndexPage, NewsPage
 
 from .. import factories
 
@@ -30,9 +30,8 @@ def everything_public(api) -> str:
 
 
 @pytest.fixture
-def secret_news():
-    index = NewsIndexPage.objects.get(locale__language_code="sv")
-    return factories.news(index, "hemlig-nyhet", title=SECRET, show_in_menus=True)
+def secret_news(network):
+    return factories.news(network.news_index, "hemlig-nyhet", title=SECRET, show_in_menus=True)
 
 
 def assert_hidden(api, page):
@@ -70,52 +69,50 @@ def test_expired_page_before_the_scheduler_runs(api, secret_news):
     assert_hidden(api, secret_news)
 
 
-def test_unpublished_goal_is_not_embedded_or_listed(api, sv):
-    goal = Goal.objects.get(framework__slug="agenda-2030", code="6", locale=sv)
+def test_unpublished_goal_is_not_embedded_or_listed(api, network):
+    goal = network.goals["6"]
     goal.unpublish()
-    news = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+    news = network.water_day
     assert "6" not in [g["code"] for g in api(f"pages/{news.pk}/").data["goals"]]
     assert "6" not in [g["code"] for g in api("goals/?framework=agenda-2030").data["items"]]
     assert api(f"pages/?goal={goal.pk}").status_code == 400
 
 
-def test_goals_of_an_unpublished_framework_are_not_embedded_or_listed(api, sv):
-    news = NewsPage.objects.get(slug="internationella-vattendagen-22-mars")
+def test_goals_of_an_unpublished_framework_are_not_embedded_or_listed(api, network):
+    news = network.water_day
     assert api(f"pages/{news.pk}/").data["goals"]  # the check can see the goals
-    goal = Goal.objects.get(framework__slug="agenda-2030", code="6", locale=sv)
+    goal = network.goals["6"]
     goal.framework.unpublish()
     assert api(f"pages/{news.pk}/").data["goals"] == []
     assert api("goals/").data["items"] == []
 
 
-def test_unpublished_organisation_is_not_embedded(api, sv):
-    org = Organisation.objects.get(name="Energimyndigheten", locale=sv)
+def test_unpublished_organisation_is_not_embedded(api, network):
+    org = network.organisations["Energimyndigheten"]
     org.unpublish()
-    news = NewsPage.objects.get(slug="hogstadieklasser-sokes-till-nytt-projekt-om-hallbart-resande")
+    news = network.news["hogstadieklasser-sokes-till-nytt-projekt-om-hallbart-resande"]
     names = [o["name"] for o in api(f"pages/{news.pk}/").data["organisations"]]
     assert "Energimyndigheten" not in names
     assert "Energimyndigheten" not in api("organisations/").content.decode()
 
 
-def test_unpublished_sidebar_is_not_resolved(api, sv):
-    from kommunnatverk.models import ContactSidebar
-
-    sidebar = ContactSidebar.objects.get(locale=sv)
+def test_unpublished_sidebar_is_not_resolved(api, network):
+    sidebar = network.sidebar
     sidebar.unpublish()
-    group = GroupPage.objects.get(slug="naturvardsgruppen")
+    group = network.groups["naturvardsgruppen"]
     assert api(f"pages/{group.pk}/").data["contact_sidebar"] is None
     assert api(f"contact-sidebars/{sidebar.pk}/").status_code == 404
 
 
-def test_private_group_is_not_linked_from_news(api, sv):
-    group = GroupPage.objects.get(slug="miljostrategigruppen")
+def test_private_group_is_not_linked_from_news(api, network):
+    group = network.groups["miljostrategigruppen"]
     PageViewRestriction.objects.create(page=group, restriction_type="login")
-    news = NewsPage.objects.get(slug="fler-jobb-och-battre-ekonomi-genom-kommunala-miljomal")
+    news = network.news["fler-jobb-och-battre-ekonomi-genom-kommunala-miljomal"]
     assert api(f"pages/{news.pk}/").data["groups"] == []
 
 
-def test_rich_text_links_to_a_private_page_lose_their_address(api, secret_news):
-    group = GroupPage.objects.get(slug="naturvardsgruppen")
+def test_rich_text_links_to_a_private_page_lose_their_address(api, network, secret_news):
+    group = network.groups["naturvardsgruppen"]
     group.purpose = f'<p>Läs <a linktype="page" id="{secret_news.pk}">nyheten</a>.</p>'
     group.save_revision().publish()
     assert secret_news.url in api(f"pages/{group.pk}/").data["purpose"]  # public: linked

@@ -4,7 +4,7 @@ language (Swedish inflections for sv, English for en)."""
 import pytest
 from django.db import connection
 
-from kommunnatverk.models import NewsIndexPage, NewsPage
+from kommunnatverk.models import NewsPage
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -13,9 +13,9 @@ postgres_only = pytest.mark.skipif(
 
 
 @pytest.fixture
-def news_in_both_languages(db, sv, en):
-    index_sv = NewsIndexPage.objects.get(locale=sv, live=True)
-    index_en = NewsIndexPage.objects.get(locale=en, live=True)
+def news_in_both_languages(network):
+    index_sv = network.news_index
+    index_en = network.english(network.news_index)
     swedish = NewsPage(
         title="Kommunerna når miljömålen",
         slug="kommunerna-nar-miljomalen",

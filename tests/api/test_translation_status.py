@@ -7,13 +7,9 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory, override_settings
 from wagtail_localize.models import Translation, TranslationSource
 
-from kommunnatverk.models import NewsIndexPage, NewsPage
-
 from .. import factories
 
 pytestmark = pytest.mark.django_db
-
-WATER_DAY = "internationella-vattendagen-22-mars"
 
 
 def status(state: str) -> dict:
@@ -26,8 +22,8 @@ def item(api, path: str, page_id: int) -> dict:
     return next(i for i in response.data["items"] if i["id"] == page_id)
 
 
-def test_a_translated_page_and_its_translation_say_up_to_date(api, sv, en):
-    page = NewsPage.objects.get(slug=WATER_DAY, locale=sv)
+def test_a_translated_page_and_its_translation_say_up_to_date(api, network, en):
+    page = network.water_day
     english = page.get_translation(en)
     assert api(f"pages/{page.pk}/").data["meta"]["translation_status"] == status("up_to_date")
     assert api(f"pages/{english.pk}/").data["meta"]["translation_status"] == status("up_to_date")
@@ -36,9 +32,9 @@ def test_a_translated_page_and_its_translation_say_up_to_date(api, sv, en):
 
 
 def test_a_swedish_publish_shows_outdated_at_once_and_a_sync_clears_it(
-    api, sv, en, django_capture_on_commit_callbacks
+    api, network, en, django_capture_on_commit_callbacks
 ):
-    page = NewsPage.objects.get(slug=WATER_DAY, locale=sv)
+    page = network.water_day
     english = page.get_translation(en)
     before = api(f"pages/{english.pk}/")  # cached by ETag and in the response cache
     assert before.data["meta"]["translation_status"] == status("up_to_date")
@@ -63,9 +59,9 @@ def test_a_swedish_publish_shows_outdated_at_once_and_a_sync_clears_it(
     assert api(f"pages/{english.pk}/").data["meta"]["translation_status"] == status("up_to_date")
 
 
-def test_a_sync_alone_changes_the_etag(api, sv, en):
+def test_a_sync_alone_changes_the_etag(api, network):
     """Syncing without publishing saves no page, but the status it changes is shown."""
-    page = NewsPage.objects.get(slug=WATER_DAY, locale=sv)
+    page = network.water_day
     before = api(f"pages/{page.pk}/")
     TranslationSource.objects.get_for_instance(page).update_from_db()
     after = api(f"pages/{page.pk}/", HTTP_IF_NONE_MATCH=before["ETag"])
@@ -73,24 +69,23 @@ def test_a_sync_alone_changes_the_etag(api, sv, en):
     assert after.data["meta"]["translation_status"] == status("outdated")
 
 
-def test_an_untranslated_page_is_missing_in_lists_and_detail(api, sv):
-    index = NewsIndexPage.objects.get(locale=sv)
-    page = factories.news(index, "bara-pa-svenska", title="Bara på svenska")
+def test_an_untranslated_page_is_missing_in_lists_and_detail(api, network):
+    page = factories.news(network.news_index, "bara-pa-svenska", title="Bara på svenska")
     assert api(f"pages/{page.pk}/").data["meta"]["translation_status"] == status("missing")
     listed = item(api, "pages/?type=news&locale=en&fallback=sv", page.pk)
     assert listed["meta"]["fallback"] is True
     assert listed["meta"]["translation_status"] == status("missing")
 
 
-def test_a_page_without_a_swedish_original_has_no_status(api, en):
-    index = NewsIndexPage.objects.get(locale=en)
+def test_a_page_without_a_swedish_original_has_no_status(api, network):
+    index = network.english(network.news_index)
     page = factories.news(index, "english-only", title="Only in English")
     assert api(f"pages/{page.pk}/").data["meta"]["translation_status"] is None
     assert item(api, "pages/?type=news&locale=en", page.pk)["meta"]["translation_status"] is None
 
 
-def test_every_listed_item_has_the_state_of_its_own_translations(api, sv, en):
-    outdated = NewsPage.objects.get(slug=WATER_DAY, locale=sv)
+def test_every_listed_item_has_the_state_of_its_own_translations(api, network):
+    outdated = network.water_day
     outdated.save_revision().publish()
     items = api("pages/?locale=sv&limit=100").data["items"]
     states = {i["id"]: i["meta"]["translation_status"]["locales"]["en"] for i in items}
@@ -99,9 +94,9 @@ def test_every_listed_item_has_the_state_of_its_own_translations(api, sv, en):
 
 
 @override_settings(KOMMUNNATVERK={"FRONTEND_URL": "https://frontend.example/preview?path={path}"})
-def test_a_preview_shows_the_status_as_published(api, sv, en):
+def test_a_preview_shows_the_status_as_published(api, network):
     editor = get_user_model().objects.create_superuser("redaktor", "r@example.org", "lösenord")
-    page = NewsPage.objects.get(slug=WATER_DAY, locale=sv)
+    page = network.water_day
     page.title = "Utkast"  # an unsaved draft changes nothing a translator must do
     request = RequestFactory().get("/admin/")
     request.user = editor
