@@ -98,13 +98,22 @@ class OrganisationFactory(SnippetFactory):
 
 
 class ContactSidebarFactory(SnippetFactory):
-    """A sidebar; give its people as ``contacts=[Contact(name=…), …]``."""
+    """A sidebar; give its people as ``contacts=[Contact(name=…), …]``, in their order."""
 
     admin_name = factory.Sequence(lambda n: f"Kontakter {n}")
     title = "Kontakt"
 
     class Meta:
         model = ContactSidebar
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As the admin's inline panel numbers them; without it PostgreSQL may list the
+        # contacts in either order.
+        for position, contact in enumerate(kwargs.get("contacts", [])):
+            if contact.sort_order is None:
+                contact.sort_order = position
+        return super()._create(model_class, *args, **kwargs)
 
 
 class NetworkTagFactory(DjangoModelFactory):
