@@ -55,9 +55,11 @@ def localise(
         translations = {obj.translation_key: obj for obj in found}
     result = []
     for obj in objects:
-        chosen = translations.get(obj.translation_key, obj) if obj.locale_id != locale_id else obj
-        if chosen is translations.get(obj.translation_key) or is_public_snippet(chosen):
-            result.append(chosen)
+        translated = translations.get(obj.translation_key) if obj.locale_id != locale_id else None
+        if translated is not None:  # found through ``published``: public already
+            result.append(translated)
+        elif is_public_snippet(obj):
+            result.append(obj)
     return result
 
 
