@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from wagtail.models import Locale
 
 from ..content import snapshot
-from ..content.languages import content_languages
+from ..content.languages import in_content_languages
 
 ATTRIBUTE = "_kommunnatverk_locales"
 
@@ -15,11 +15,7 @@ class Locales:
         self.by_id = by_id
         self.by_code = {locale.language_code: locale for locale in by_id.values()}
         # What the API serves: the content languages that have a locale, in their order.
-        self.content = {
-            self.by_code[code].pk: self.by_code[code]
-            for code in content_languages()
-            if code in self.by_code
-        }
+        self.content = in_content_languages(by_id)
 
     @classmethod
     def of(cls, request: HttpRequest) -> "Locales":

@@ -23,11 +23,13 @@ def content_locales() -> dict[int, Locale]:
     """Locale id → locale for the content languages that have a locale, in settings order;
     read once per content version within a request."""
 
-    def load() -> dict[int, Locale]:
-        by_code = {locale.language_code: locale for locale in all_locales().values()}
-        return {by_code[code].pk: by_code[code] for code in content_languages() if code in by_code}
+    return snapshot.memo("content_locales", lambda: in_content_languages(all_locales()))
 
-    return snapshot.memo("content_locales", load)
+
+def in_content_languages(locales_by_id: dict[int, Locale]) -> dict[int, Locale]:
+    """Those of ``locales_by_id`` in the content languages, in the settings' order."""
+    by_code = {locale.language_code: locale for locale in locales_by_id.values()}
+    return {by_code[code].pk: by_code[code] for code in content_languages() if code in by_code}
 
 
 def all_locales() -> dict[int, Locale]:

@@ -77,13 +77,19 @@ def _language_name(code: str) -> str:
 
 def _public_translations(context: template.Context, page: Page) -> list[Page]:
     """``page``'s public translations in the request's Site, itself included, in the
-    order of the content languages, locales loaded."""
-    pages = public_pages(any_type=True, site=_request_site(context)).filter(
-        translation_key=page.translation_key
-    )
-    order = content_languages()
-    found = list(pages.select_related("locale"))
-    return sorted(found, key=lambda item: order.index(item.locale.language_code))
+    order of the content languages, locales loaded. Read once per render: hreflang and
+    the language switcher both show them."""
+    key = ("kommunnatverk_public_translations", page.pk)
+    if key not in context.render_context:
+        pages = public_pages(any_type=True, site=_request_site(context)).filter(
+            translation_key=page.translation_key
+        )
+        order = content_languages()
+        found = list(pages.select_related("locale"))
+        context.render_context[key] = sorted(
+            found, key=lambda item: order.index(item.locale.language_code)
+        )
+    return context.render_context[key]
 
 
 @register.simple_tag(takes_context=True)
