@@ -1,6 +1,11 @@
 """Query parameters shared by several endpoints, validated with a clear problem each."""
 
+import re
+from datetime import date
+from typing import Annotated
+
 from django.http import HttpRequest
+from pydantic import BeforeValidator
 from wagtail.models import Locale, Site
 
 from .. import conf
@@ -10,6 +15,19 @@ from .errors import bad_param, not_found
 from .locales import Locales
 
 MAX_ID = 2**31 - 1  # ids above this overflow the database (a 500 on SQLite)
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_only(value: object) -> object:
+    """Pydantic also reads ``0`` or ``1700000000`` as a date (Unix time); the document
+    promises YYYY-MM-DD, so anything else is refused."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("Use a date as YYYY-MM-DD.")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
 
 def locale_param(request: HttpRequest, code: str | None, param: str = "locale") -> Locale:

@@ -89,3 +89,13 @@ def test_the_most_expensive_allowed_request_is_bounded(api, tagged_news):
     with CaptureQueriesContext(connection) as fewer:  # another URL, so not from the cache
         api(path.replace(tag_query(TAGS), tag_query(TAGS[:-1])))
     assert len(fewer) == len(queries)
+
+
+@pytest.mark.parametrize("value", ["0", "1700000000", "2026-1-1", "20260101"])
+def test_a_date_parameter_takes_only_the_documented_format(api, value):
+    """Pydantic reads a number as Unix time; the document promises YYYY-MM-DD (found by
+    the fuzz run: ``date_to=0`` was accepted as 1970-01-01)."""
+    response = api(f"pages/?type=news&date_to={value}")
+    assert response.status_code == 422
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert any("date_to" in str(error) for error in response.data["invalid_params"])

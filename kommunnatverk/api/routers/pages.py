@@ -1,6 +1,5 @@
 """``pages/``: list with filters, detail by id, and detail by HTML path."""
 
-from datetime import date
 from urllib.parse import unquote
 
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +21,7 @@ from ..errors import RESPONSES, bad_param, not_found
 from ..locales import Locales
 from ..params import (
     MAX_ID,
+    IsoDate,
     fallback_param,
     limit_param,
     locale_param,
@@ -87,8 +87,8 @@ def list_pages(
         None, ge=1, le=MAX_ID, description="Id of an organisation (any locale)."
     ),
     status: ProjectStatus | None = None,
-    date_from: date | None = Query(None, description="News dated on or after (YYYY-MM-DD)."),
-    date_to: date | None = Query(None, description="News dated on or before (YYYY-MM-DD)."),
+    date_from: IsoDate | None = Query(None, description="News dated on or after (YYYY-MM-DD)."),
+    date_to: IsoDate | None = Query(None, description="News dated on or before (YYYY-MM-DD)."),
     child_of: int | None = Query(
         None, ge=1, le=MAX_ID, description="Id of the parent page (any locale)."
     ),
