@@ -17,7 +17,7 @@ from .content.public import is_public_page
 from .content.registry import is_page
 from .localisation.report import TranslationStatusMenuItem, TranslationStatusView
 from .models import NetworkPage
-from .roles import admin_hooks  # noqa: F401 - registers the locale restriction
+from .roles import admin_hooks, page_hooks  # noqa: F401 - register the locale restriction
 
 register_snippet(NetworkViewSetGroup)
 

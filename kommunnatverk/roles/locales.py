@@ -1,9 +1,10 @@
-"""The locale restriction: who may change translatable snippets in which language.
+"""The locale restriction: who may change translatable content in which language.
 
 A user in at least one group with ``GroupLocalePermission`` rows may create, edit,
-publish, delete and translate translatable snippets only in those rows' locales (the
-union over their groups). Users whose groups have no rows, and superusers, are not
-restricted. Pages are not covered here: page permissions on each language's tree do that.
+publish, copy, move, delete and translate pages and translatable snippets only in those
+rows' locales (the union over their groups). Users whose groups have no rows, and
+superusers, are not restricted. For pages the restriction comes on top of Wagtail's page
+permissions: a right on a page tree counts only where the language is also the user's.
 """
 
 from collections.abc import Iterable
@@ -14,7 +15,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 
 from ..models import GroupLocalePermission
 
@@ -46,9 +47,9 @@ def may_work_in(user, locale_id: int | None) -> bool:
 
 
 def is_restricted(obj_or_model) -> bool:
-    """Whether the restriction applies: translatable models other than pages."""
+    """Whether the restriction applies: translatable models, pages included."""
     model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
-    return issubclass(model, TranslatableMixin) and not issubclass(model, Page)
+    return issubclass(model, TranslatableMixin)
 
 
 def may_change(user, instance: models.Model) -> bool:
@@ -93,6 +94,18 @@ def refusal_message(user, action: str, *, instance=None, locale_id: int | None =
         ),
         "translate": gettext(
             "Sorry, you may not translate into this language (%(language)s). "
+            "Your groups may work in: %(languages)s."
+        ),
+        "publish_in": gettext(
+            "Sorry, this would publish in a language that is not yours (%(language)s). "
+            "Your groups may work in: %(languages)s."
+        ),
+        "copy": gettext(
+            "Sorry, you may not copy pages into or out of this language (%(language)s). "
+            "Your groups may work in: %(languages)s."
+        ),
+        "move": gettext(
+            "Sorry, you may not move pages into or out of this language (%(language)s). "
             "Your groups may work in: %(languages)s."
         ),
     }

@@ -1,19 +1,26 @@
-"""The locale restriction on wagtail-localize's own snippet views.
+"""The locale restriction on wagtail-localize's own views, for pages and snippets.
 
-wagtail-localize checks only the model-level permission before it starts, syncs or edits a
-snippet translation. These URL patterns sit in front of its own (Django uses the first
-pattern that matches), check the locale, and hand over to wagtail-localize's view.
-Reversing ``wagtail_localize:…`` names still gives the same paths, so nothing else
-changes. Page translations are left to wagtail-localize, which checks page permissions.
+wagtail-localize checks only the permission to submit translations before it starts or
+syncs a translation, into any language and, for pages, without asking the page rights of
+the target tree; it saves and publishes the target itself. These URL patterns sit in
+front of its own (Django uses the first pattern that matches), check the locale, and hand
+over to wagtail-localize's view. Reversing ``wagtail_localize:…`` names still gives the
+same paths, so nothing else changes.
 
 Rules for a user restricted to some languages:
 
-- start translating a snippet: allowed when the snippet is in one of their languages
-  (an editor sends their text out) or every chosen target language is theirs (a
-  translator takes text into their language);
-- sync a snippet's translations: the same, but publishing the synced translations needs
-  every target language;
-- save, machine-translate, upload or stop one translation: its target language.
+- start translating a page (with or without its subtree) or a snippet: allowed when every
+  chosen target language is theirs (a translator takes text into their language), or when
+  the source is in one of their languages (an editor sends their text out) and nothing goes
+  live in the other target languages (``publishes_at_once``);
+- sync the translations: the same, but publishing the synced translations needs every
+  target language;
+- save, machine-translate, upload or stop one translation: its target language;
+- convert a translated page back into an alias, which copies the source's content and live
+  state into it: the page's language.
+
+Publishing from the translation editor is the page or snippet edit view, guarded by the
+``before_edit_page`` and ``before_edit_snippet`` hooks.
 
 An override (a translator's own value for a synchronised field or a link block's URL,
 which wagtail-localize saves unchecked) is refused when it is an address a visitor must
@@ -26,17 +33,13 @@ from io import BytesIO
 
 from django.apps import apps
 from django.contrib.admin.utils import unquote
-from django.http import HttpRequest, JsonResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.urls import include, path
 from wagtail.models import Page
 
 from ..validators import UNSAFE_URL_MESSAGE, is_safe_url
 from .locales import allowed_locale_ids, is_restricted, may_work_in, refusal_message, refuse
-
-
-def _is_page(source) -> bool:
-    model = source.specific_content_type.model_class()
-    return model is not None and issubclass(model, Page)
+from .translation_effects import publishes_at_once
 
 
 def _first_outside(user, locale_ids) -> int | None:
@@ -50,7 +53,26 @@ def _chosen_locale_ids(request) -> set[int]:
     return {int(value) for value in request.POST.getlist("locales") if value.isdigit()}
 
 
-def guard_submit(view):
+def _refuse_submit(request: HttpRequest, instance) -> HttpResponse | None:
+    """The refusal of a POST that would start translations of ``instance``, if any."""
+    if request.method != "POST" or instance is None or not is_restricted(instance):
+        return None
+    chosen = _chosen_locale_ids(request)
+    outside = _first_outside(request.user, chosen)
+    if outside is None:
+        return None
+    if not may_work_in(request.user, instance.locale_id):
+        return refuse(request, refusal_message(request.user, "translate", locale_id=outside))
+    include_subtree = bool(request.POST.get("include_subtree"))
+    for locale_id in sorted(chosen):
+        if not may_work_in(request.user, locale_id) and publishes_at_once(
+            instance, locale_id, include_subtree=include_subtree
+        ):
+            return refuse(request, refusal_message(request.user, "publish_in", locale_id=locale_id))
+    return None
+
+
+def guard_submit_snippet(view):
     @wraps(view)
     def guarded(request, app_label: str, model_name: str, pk: str, **kwargs):
         if request.method == "POST":
@@ -58,17 +80,23 @@ def guard_submit(view):
                 model = apps.get_model(app_label, model_name)
             except LookupError:
                 model = None
-            instance = (
-                model._default_manager.filter(pk=unquote(pk)).first()
-                if model is not None and is_restricted(model)
-                else None
-            )
-            if instance is not None and not may_work_in(request.user, instance.locale_id):
-                outside = _first_outside(request.user, _chosen_locale_ids(request))
-                if outside is not None:
-                    message = refusal_message(request.user, "translate", locale_id=outside)
-                    return refuse(request, message)
+            if model is not None and is_restricted(model):
+                instance = model._default_manager.filter(pk=unquote(pk)).first()
+                if refusal := _refuse_submit(request, instance):
+                    return refusal
         return view(request, app_label=app_label, model_name=model_name, pk=pk, **kwargs)
+
+    return guarded
+
+
+def guard_submit_page(view):
+    @wraps(view)
+    def guarded(request, page_id: int, **kwargs):
+        if request.method == "POST":
+            page = Page.objects.filter(pk=page_id, depth__gt=1).first()
+            if refusal := _refuse_submit(request, page.specific if page else None):
+                return refusal
+        return view(request, page_id=page_id, **kwargs)
 
     return guarded
 
@@ -78,12 +106,8 @@ def guard_update(view):
 
     @wraps(view)
     def guarded(request, translation_source_id: int, **kwargs):
-        source = (
-            TranslationSource.objects.filter(pk=translation_source_id)
-            .select_related("specific_content_type")
-            .first()
-        )
-        if request.method == "POST" and source is not None and not _is_page(source):
+        source = TranslationSource.objects.filter(pk=translation_source_id).first()
+        if request.method == "POST" and source is not None:
             targets = set(
                 source.translations.filter(enabled=True).values_list("target_locale_id", flat=True)
             )
@@ -91,8 +115,8 @@ def guard_update(view):
             publishing = bool(request.POST.get("publish_translations"))
             own_source = may_work_in(request.user, source.locale_id)
             if outside is not None and (publishing or not own_source):
-                message = refusal_message(request.user, "translate", locale_id=outside)
-                return refuse(request, message)
+                reason = "publish_in" if own_source else "translate"
+                return refuse(request, refusal_message(request.user, reason, locale_id=outside))
         return view(request, translation_source_id=translation_source_id, **kwargs)
 
     return guarded
@@ -103,21 +127,24 @@ def guard_translation(view):
 
     @wraps(view)
     def guarded(request, translation_id: int, **kwargs):
-        translation = (
-            Translation.objects.filter(pk=translation_id)
-            .select_related("source__specific_content_type")
-            .first()
-        )
-        if (
-            translation is not None
-            and not _is_page(translation.source)
-            and not may_work_in(request.user, translation.target_locale_id)
-        ):
+        translation = Translation.objects.filter(pk=translation_id).first()
+        if translation is not None and not may_work_in(request.user, translation.target_locale_id):
             message = refusal_message(
                 request.user, "translate", locale_id=translation.target_locale_id
             )
             return refuse(request, message)
         return view(request, translation_id=translation_id, **kwargs)
+
+    return guarded
+
+
+def guard_convert_to_alias(view):
+    @wraps(view)
+    def guarded(request, page_id: int, **kwargs):
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None and not may_work_in(request.user, page.locale_id):
+            return refuse(request, refusal_message(request.user, "edit", instance=page))
+        return view(request, page_id=page_id, **kwargs)
 
     return guarded
 
@@ -154,14 +181,18 @@ def urlpatterns() -> list:
     """Patterns for the admin, in front of wagtail-localize's ``localize/`` ones."""
     if not apps.is_installed("wagtail_localize"):
         return []
-    from wagtail_localize.views import edit_translation, submit_translations
+    from wagtail_localize.views import convert, edit_translation, submit_translations
     from wagtail_localize.views import update_translations as update
 
     translate = "translate/<int:translation_id>/"
     patterns = [
         path(
+            "submit/page/<int:page_id>/",
+            guard_submit_page(submit_translations.SubmitPageTranslationView.as_view()),
+        ),
+        path(
             "submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-            guard_submit(submit_translations.SubmitSnippetTranslationView.as_view()),
+            guard_submit_snippet(submit_translations.SubmitSnippetTranslationView.as_view()),
         ),
         path(
             "update/<int:translation_source_id>/",
@@ -181,5 +212,9 @@ def urlpatterns() -> list:
             guard_translation(edit_translation.machine_translate),
         ),
         path(translate + "disable/", guard_translation(edit_translation.stop_translation)),
+        path(
+            "page/<int:page_id>/convert_to_alias/",
+            guard_convert_to_alias(convert.convert_to_alias),
+        ),
     ]
     return [path("localize/", include((patterns, "kommunnatverk_localize_guard")))]

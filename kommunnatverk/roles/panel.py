@@ -26,9 +26,10 @@ class GroupLocalePermissionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label=_("Content languages"),
         help_text=_(
-            "Members may create, edit, publish, delete and translate snippets (such as goals "
-            "and organisations) only in the ticked languages. Leave all unticked to not "
-            "restrict snippets by language. Pages follow the page permissions above."
+            "Members may create, edit, publish, copy, move, delete and translate pages and "
+            "snippets (such as goals and organisations) only in the ticked languages, and "
+            "their page permissions above count only in those languages. Leave all "
+            "unticked to not restrict by language."
         ),
     )
 
