@@ -12,12 +12,16 @@ pages translated from code top-down inside one transaction.
 ``publish_from_the_row`` has the revision forget that copy as soon as wagtail-localize logs
 the translation. The publish at commit then reads the page's row as it is at that moment,
 with every child counted: one query per published translation, and no walk of the tree.
-``manage.py check --deploy --database default`` reports a tree broken some other way
-(``kommunnatverk.E007``).
+``find_problems`` finds a tree broken some other way, for ``manage.py check --deploy
+--database default`` (``kommunnatverk.E007``).
 """
+
+from collections import Counter
 
 from django.db.models.signals import post_save
 from wagtail.models import Page, Revision
+
+TreeProblems = tuple[list[int], list[int], list[int], list[int], list[int]]
 
 
 def publish_from_the_row(sender, instance, created, raw=False, **kwargs) -> None:
@@ -40,3 +44,41 @@ def connect() -> None:
         sender=TranslationLog,
         dispatch_uid="kommunnatverk_publish_translations_from_the_row",
     )
+
+
+def find_problems() -> TreeProblems:
+    """What treebeard's ``Page.find_problems()`` returns, from one query instead of two a
+    page (20 s for 2,000 pages on a busy SQLite): the ids of pages with characters outside
+    the path alphabet, with a path of the wrong length, without a parent, with a depth that
+    does not match the path, and with a wrong ``numchild``. Each page is listed under the
+    first of these it has, as treebeard does."""
+    steplen, alphabet = Page.steplen, set(Page.alphabet)
+    rows = list(Page.objects.order_by("path").values_list("pk", "path", "depth", "numchild"))
+    paths = {path for _, path, _, _ in rows}
+    children = Counter(filter(None, (_parent_path(path, steplen) for _, path, _, _ in rows)))
+    problems: TreeProblems = ([], [], [], [], [])
+    evil_chars, bad_steplen, orphans, wrong_depth, wrong_numchild = problems
+    for pk, path, depth, numchild in rows:
+        if not set(path) <= alphabet:
+            evil_chars.append(pk)
+        elif len(path) % steplen:
+            bad_steplen.append(pk)
+        elif len(path) > steplen and path[:-steplen] not in paths:
+            orphans.append(pk)
+        elif depth != len(path) // steplen:
+            wrong_depth.append(pk)
+        elif children[path] != numchild:
+            wrong_numchild.append(pk)
+    return problems
+
+
+def _parent_path(path: str, steplen: int) -> str | None:
+    """The path of the page whose children treebeard counts ``path`` among: one step
+    shorter, by whole steps, with the last step between "0000" and "ZZZZ"."""
+    parent = path[: (len(path) // steplen - 1) * steplen]
+    step = path[len(parent) :]
+    if len(path) < steplen or not (
+        Page.alphabet[0] * steplen <= step <= Page.alphabet[-1] * steplen
+    ):
+        return None
+    return parent
