@@ -237,3 +237,53 @@ def check_task_backend(app_configs=None, **kwargs) -> list[Warning]:
             )
         ]
     return []
+
+
+TREE_PROBLEMS = (
+    "with characters outside the path alphabet",
+    "with a path of the wrong length",
+    "without a parent",
+    "with a depth that does not match their path",
+    "with a wrong number of children (numchild)",
+)
+SHOWN_IDS = 10
+
+
+@register(Tags.database, deploy=True)
+def check_page_tree(app_configs=None, databases=None, **kwargs) -> list[Error]:
+    """A page whose ``numchild`` is wrong hides every page below it: they answer 404 while
+    the API, which queries by path, still lists them (wagtail-localize #773 did this).
+
+    It reads every page's tree fields, so it is a deploy check that reads the database
+    only when named: ``check --deploy --database default``. Plain ``check``, ``runserver``
+    and ``migrate`` never run it, nor does an image build that runs ``check --deploy``
+    without a database.
+    """
+    from django.db import DatabaseError, router
+    from wagtail.models import Page
+
+    from .localisation.page_tree import find_problems
+
+    if not databases or router.db_for_read(Page) not in databases:
+        return []
+    try:
+        problems = find_problems()
+    except DatabaseError:  # not migrated yet: migrate is the fix, and it says so
+        return []
+    found = [
+        f"{len(ids)} {'page' if len(ids) == 1 else 'pages'} {what} (ids "
+        f"{', '.join(map(str, ids[:SHOWN_IDS]))}{', …' if len(ids) > SHOWN_IDS else ''})"
+        for what, ids in zip(TREE_PROBLEMS, problems, strict=True)
+        if ids
+    ]
+    if not found:
+        return []
+    return [
+        Error(
+            f"The page tree has problems: {'; '.join(found)}.",
+            hint="Run `python manage.py fixtree`, which repairs them (it asks before "
+            "deleting pages without a parent). Until then the pages below a page with a "
+            "wrong numchild answer 404 although the API lists them.",
+            id="kommunnatverk.E007",
+        )
+    ]

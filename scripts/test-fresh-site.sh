@@ -31,3 +31,5 @@ manage shell < "$repo/docs/snippets/english_locale.py"             # step 7
 manage kommunnatverk_load_goals                                    # step 8
 manage collectstatic --no-input >/dev/null
 manage shell < "$repo/scripts/fresh_site_content.py"               # steps 9-12, then read
+# The deployment checks' page tree check (kommunnatverk.E007) on the tree just made.
+manage check --deploy --database default --tag database

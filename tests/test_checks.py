@@ -1,16 +1,21 @@
 """System checks name what a site lacks, with an id of their own and a hint."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
+from wagtail.models import Page
 
 from kommunnatverk.checks import (
     check_frontend_url,
     check_localisation,
+    check_page_tree,
     check_settings,
     check_task_backend,
 )
+from kommunnatverk.localisation import page_tree
 
 APPS_WITHOUT_LOCALIZE = [
     "django.contrib.contenttypes",
@@ -138,3 +143,77 @@ def test_an_immediate_task_backend_is_a_warning_about_webhooks():
     (warning,) = check_task_backend()
     assert warning.id == "kommunnatverk.W001"
     assert "db_worker" in warning.hint
+
+
+# The page tree (deploy, with a database) --------------------------------------------------
+
+
+def run_check(**options) -> str:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("check", stdout=out, stderr=err, **options)
+    except SystemCheckError as error:
+        return str(error)
+    return out.getvalue() + err.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_whole_page_tree_passes(network):
+    assert check_page_tree(databases=["default"]) == []
+
+
+@pytest.mark.django_db
+def test_a_wrong_numchild_is_reported_with_the_fix_and_fixtree_repairs_it(network, client):
+    """What wagtail-localize #773 left behind: an English parent that counts no children."""
+    news_index = network.english(network.news_index)
+    water_day = network.english(network.water_day)
+    Page.objects.filter(pk=news_index.pk).update(numchild=0)
+    assert client.get(water_day.url).status_code == 404
+
+    (error,) = check_page_tree(databases=["default"])
+    assert error.id == "kommunnatverk.E007"
+    assert f"1 page with a wrong number of children (numchild) (ids {news_index.pk})" in error.msg
+    assert "python manage.py fixtree" in error.hint
+
+    call_command("fixtree", "--noinput", stdout=StringIO())
+    assert check_page_tree(databases=["default"]) == []
+    assert client.get(water_day.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_tree_check_runs_only_with_deploy_and_a_database(network):
+    """Two queries a page: never on every ``manage.py`` command, nor in a build without a
+    database."""
+    Page.objects.filter(pk=network.news_index.pk).update(numchild=0)
+
+    assert "kommunnatverk.E007" not in run_check()
+    assert "kommunnatverk.E007" not in run_check(databases=["default"])
+    assert "kommunnatverk.E007" not in run_check(deploy=True)
+    assert "kommunnatverk.E007" in run_check(deploy=True, databases=["default"])
+
+
+def _moved_under_a_missing_parent(path: str) -> dict:
+    return {"path": "ZZZZ" + path[4:]}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "break_it",
+    [
+        lambda page: {"numchild": 0},
+        lambda page: {"numchild": page.numchild + 2},
+        lambda page: {"depth": page.depth + 1},
+        lambda page: {"path": page.path + "0"},
+        lambda page: _moved_under_a_missing_parent(page.path),
+    ],
+    ids=["no-children", "too-many-children", "depth", "path-length", "orphan"],
+)
+def test_the_tree_check_finds_what_treebeard_finds(network, break_it):
+    """One query, where ``Page.find_problems()`` makes two a page: the same findings."""
+    assert page_tree.find_problems() == ([], [], [], [], [])
+    news_index = network.english(network.news_index)
+    Page.objects.filter(pk=news_index.pk).update(**break_it(news_index))
+
+    found = page_tree.find_problems()
+    assert any(found)
+    assert [sorted(ids) for ids in found] == [sorted(ids) for ids in Page.find_problems()]

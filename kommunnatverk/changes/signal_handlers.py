@@ -4,12 +4,13 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 from wagtail_localize.models import TranslationSource
 
-from ..localisation import drafts
+from ..localisation import drafts, page_tree
 from . import receivers, version
 
 
 def register_signal_handlers() -> None:
     drafts.connect()
+    page_tree.connect()
     post_save.connect(version.bump_on_change, dispatch_uid="kommunnatverk_bump_on_save")
     post_delete.connect(version.bump_on_change, dispatch_uid="kommunnatverk_bump_on_delete")
     post_page_move.connect(version.bump_on_move, dispatch_uid="kommunnatverk_bump_on_move")

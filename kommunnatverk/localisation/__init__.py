@@ -1,4 +1,5 @@
-"""Translation: from code, the guard of published snippet translations, status, report.
+"""Translation: from code, the guard of published snippet translations, the page tree of
+a translated subtree, status, report.
 
 ``translate_with_strings`` is the documented way to translate the package's content from
 code (docs/how-to/translate.md).
