@@ -41,6 +41,10 @@ class Goal(Schema):
     title: str
     short_text: str
     colour: str = Field(description="Hex colour, such as #3F7E44.")
+    text_colour: Literal["#000000", "#FFFFFF"] = Field(
+        description="The colour of text on `colour`: black or white, whichever contrasts "
+        "more. Either reaches at least 4.5:1 (WCAG 2.1 1.4.3) on any colour."
+    )
     url: str
     framework: FrameworkRef
 

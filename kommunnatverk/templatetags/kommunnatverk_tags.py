@@ -24,7 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, Site
 
-from .. import conf
+from .. import colours, conf
 from ..content import listings
 from ..content.goals import GoalCatalogue
 from ..content.languages import content_languages
@@ -265,6 +265,17 @@ def public_page_in(target: Page | None, page: Any) -> Page | None:
         return None
     found = localised_pages([target], getattr(page, "locale", None) or target.locale)
     return found[0] if found else None
+
+
+@register.filter
+def badge_style(goal: Any) -> str:
+    """The custom properties of a goal badge: the goal's colour and the text colour
+    readable on it (``colours.text_colour``): ``style="{{ goal|badge_style }}"``. Only a
+    well-formed hex colour reaches the style attribute."""
+    colour = getattr(goal, "colour", None)
+    if not colours.is_hex_colour(colour):
+        return ""
+    return f"--goal-colour: {colour}; --goal-text-colour: {colours.text_colour(colour)}"
 
 
 @register.filter(name="safe_url")
