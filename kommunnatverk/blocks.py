@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import wcag
 from .validators import UNSAFE_URL_MESSAGE, is_safe_url
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -77,3 +78,49 @@ class BaseStreamBlock(blocks.StreamBlock):
 
     class Meta:
         label = _("Body")
+
+
+# The accessibility statement ------------------------------------------------------------
+
+
+class InaccessibleContentBlock(blocks.StructBlock):
+    """Content that does not meet the requirements: what, why, the WCAG criteria it
+    fails and, where there is one, the accessible alternative."""
+
+    content = blocks.TextBlock(
+        label=_("content that is not accessible"),
+        help_text=_("Such as: Goal badges have too little contrast between text and colour."),
+    )
+    reason = blocks.TextBlock(
+        label=_("why"),
+        help_text=_("Why it is not accessible yet, and when it will be fixed if known."),
+    )
+    criteria = blocks.MultipleChoiceBlock(
+        label=_("WCAG success criteria"),
+        choices=wcag.choices(),
+        required=False,
+        help_text=_("The WCAG 2.1 criteria the content fails."),
+    )
+    alternative = blocks.TextBlock(
+        label=_("accessible alternative"),
+        required=False,
+        help_text=_("How a visitor can get the same content in an accessible way, if they can."),
+    )
+
+    class Meta:
+        icon = "warning"
+        label = _("Inaccessible content")
+
+
+class ExemptContentBlock(blocks.StructBlock):
+    """Content exempted from the requirements: what it is, and on which grounds."""
+
+    content = blocks.TextBlock(label=_("content"))
+    reason = blocks.TextBlock(
+        label=_("grounds"),
+        help_text=_("Why the exemption applies, stated so that a reader can judge it."),
+    )
+
+    class Meta:
+        icon = "info-circle"
+        label = _("Exempted content")

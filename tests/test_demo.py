@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from example_site import demo_content as seed
 from kommunnatverk.models import (
+    AccessibilityStatementPage,
     ContactSidebar,
     GoalFramework,
     GroupPage,
@@ -104,13 +105,41 @@ def test_english_text_covers_every_swedish_string():
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_every_demo_page_renders_with_the_right_lang(client, language):
     pages = Page.objects.live().public().filter(locale__language_code=language, depth__gt=1)
-    assert pages.count() == 11  # network, 3 groups, 2 indexes, 3 news, 2 projects
+    # network, 3 groups, 2 indexes, 3 news, 2 projects, the accessibility statement
+    assert pages.count() == 12
     for page in pages:
         url = page.get_url()
         assert url.startswith("/en/") == (language == "en"), url
         response = client.get(url)
         assert response.status_code == 200, url
         assert f'<html lang="{language}"' in response.content.decode(), url
+
+
+def test_the_demo_states_its_own_accessibility_truthfully(client, sv, en):
+    """Partially compliant, with the failure known today (no navigation: 2.4.5), in both
+    languages, and linked from every page."""
+    statement = AccessibilityStatementPage.objects.get(locale=sv)
+    english = statement.get_translation(en)
+    for page in (statement, english):
+        assert page.live
+        assert page.compliance == "partial"
+        assert page.assessment_method == "self_assessment"
+        assert page.complaint_url == "https://www.digg.se/tdosanmalan"
+        assert [item.value["criteria"] for item in page.non_compliant] == [["2.4.5"]]
+    assert (
+        english.non_compliant[0].value["content"]
+        == ENGLISH[seed.STATEMENT_NON_COMPLIANT[0].content]
+    )
+    assert english.assessment_description == ENGLISH[seed.STATEMENT_ASSESSMENT]
+    assert "axe-core 4.14" in statement.assessment_description
+    html = client.get(statement.url).content.decode()
+    assert "Den här webbplatsen är delvis förenlig med lagen" in html
+    assert "2.4.5 Flera sätt" in html
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        target = english if page.locale_id == en.pk else statement
+        assert f'class="accessibility-statement-link" href="{target.url}"' in (
+            client.get(page.url).content.decode()
+        ), page.url
 
 
 def test_page_tree_is_consistent():

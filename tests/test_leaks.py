@@ -23,6 +23,7 @@ from wagtail.models import GroupPagePermission, Locale, Page, PageViewRestrictio
 
 from kommunnatverk.localisation.status import compute
 from kommunnatverk.models import (
+    AccessibilityStatementPage,
     Contact,
     ContactSidebar,
     Goal,
@@ -277,6 +278,24 @@ def other_site(world: World, public: bool) -> World:
     return secret_pages(world, index)
 
 
+def draft_statement(world: World, public: bool) -> World:
+    """An accessibility statement never published: every page's footer would link it.
+    (Its control, published, is in tests/test_accessibility_statement.py.)"""
+    statement = AccessibilityStatementPage(
+        title=f"{SECRET} redogörelse",
+        slug=f"{SECRET.lower()}-redogorelse",
+        intro=SECRET,
+        organisation_name=f"{SECRET} organisation",
+        service_name=f"{SECRET} webbplats",
+        compliance="full",
+        assessed_on=datetime.date(2026, 12, 1),
+        reviewed_on=datetime.date(2026, 12, 1),
+        feedback_email="tillganglighet@example.org",
+    )
+    world.secret_pages = [add(world.home, statement, live=public)]
+    return world
+
+
 KINDS: dict[str, Callable[[World, bool], World]] = {
     "draft": draft,
     "live page with unpublished changes": unpublished_changes,
@@ -293,6 +312,7 @@ KINDS: dict[str, Callable[[World, bool], World]] = {
     "live goal of a draft framework": goal_of_a_draft_framework,
     "locale outside the content languages": other_locale,
     "another Site": other_site,
+    "draft accessibility statement": draft_statement,
 }
 NOT_APPLICABLE = {
     # Webhooks are not per Site: another Site's public content is the news its own

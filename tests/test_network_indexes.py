@@ -1,11 +1,18 @@
 """Creating a network page in the admin can create its news and project indexes."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from kommunnatverk.models import NetworkPage, NewsIndexPage, ProjectIndexPage
+from kommunnatverk.models import (
+    AccessibilityStatementPage,
+    NetworkPage,
+    NewsIndexPage,
+    ProjectIndexPage,
+)
 
 from .admin_forms import form_data, log_in_editor
 
@@ -137,12 +144,28 @@ def test_add_child_stops_offering_an_index_once_the_network_has_one(editor):
     assert NewsIndexPage.objects.child_of(network).count() == 1
 
 
-def test_with_both_indexes_add_child_goes_straight_to_a_group(editor):
+def test_with_both_indexes_and_a_statement_add_child_goes_straight_to_a_group(editor):
     network = create_network(
         editor, title="Fullt nätverk", slug="fullt-natverk", **{"action-publish": "1"}
     )
+    add_subpage = reverse("wagtailadmin_pages:add_subpage", args=(network.pk,))
+    # The indexes are there; the accessibility statement is still to be written.
+    choices = editor.get(add_subpage).content.decode()
+    assert "accessibilitystatementpage" in choices and "grouppage" in choices
+    assert "newsindexpage" not in choices and "projectindexpage" not in choices
 
-    response = editor.get(reverse("wagtailadmin_pages:add_subpage", args=(network.pk,)))
+    statement = AccessibilityStatementPage(
+        title="Tillgänglighetsredogörelse",
+        slug="tillganglighetsredogorelse",
+        organisation_name="Energikontor Väst",
+        service_name="kommunnatverket.se",
+        compliance="full",
+        assessed_on=datetime.date(2026, 12, 1),
+        reviewed_on=datetime.date(2026, 12, 1),
+        feedback_email="tillganglighet@example.org",
+    )
+    network.add_child(instance=statement)
+    response = editor.get(add_subpage)
     # Only one type is left, so Wagtail skips the choice.
     assert response.status_code == 302
     assert response["Location"] == reverse(

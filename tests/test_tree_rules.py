@@ -1,9 +1,12 @@
 """Editors only get sensible choices of page type."""
 
+import datetime
+
 import pytest
 from wagtail.models import Page
 
 from kommunnatverk.models import (
+    AccessibilityStatementPage,
     GroupPage,
     NetworkPage,
     NewsIndexPage,
@@ -26,16 +29,41 @@ def creatable_under(parent: Page) -> set[type]:
     }
 
 
-OWN_TYPES = {NetworkPage, GroupPage, NewsIndexPage, NewsPage, ProjectIndexPage, ProjectPage}
+OWN_TYPES = {
+    NetworkPage,
+    GroupPage,
+    NewsIndexPage,
+    NewsPage,
+    ProjectIndexPage,
+    ProjectPage,
+    AccessibilityStatementPage,
+}
 
 
-def test_network_page_offers_groups_and_one_of_each_index(sv):
+def test_network_page_offers_groups_and_one_of_each_index_and_statement(sv):
     network = factories.network()
-    assert creatable_under(network) & OWN_TYPES == {GroupPage, NewsIndexPage, ProjectIndexPage}
+    assert creatable_under(network) & OWN_TYPES == {
+        GroupPage,
+        NewsIndexPage,
+        ProjectIndexPage,
+        AccessibilityStatementPage,
+    }
 
     factories.add_page(network, NewsIndexPage(title="Nyheter", slug="nyheter"))
     factories.add_page(network, ProjectIndexPage(title="Projekt", slug="projekt"))
+    statement = AccessibilityStatementPage(
+        title="Tillgänglighetsredogörelse",
+        slug="tillganglighetsredogorelse",
+        organisation_name="Energikontor Väst",
+        service_name="kommunnatverket.se",
+        compliance="full",
+        assessed_on=datetime.date(2026, 12, 1),
+        reviewed_on=datetime.date(2026, 12, 1),
+        feedback_email="tillganglighet@example.org",
+    )
+    factories.add_page(network, statement)
     assert creatable_under(network) & OWN_TYPES == {GroupPage}
+    assert creatable_under(statement) == set()
 
 
 def test_index_pages_offer_only_their_items():
@@ -67,7 +95,8 @@ def test_network_page_goes_anywhere_outside_a_network_but_never_inside_one():
 
 def test_items_are_not_offered_outside_their_index():
     network = factories.network()
-    for model in (GroupPage, NewsIndexPage, ProjectIndexPage, NewsPage, ProjectPage):
+    models = (GroupPage, NewsIndexPage, ProjectIndexPage, NewsPage, ProjectPage)
+    for model in (*models, AccessibilityStatementPage):
         assert not model.can_create_at(Page.get_first_root_node()), model
     assert not NewsPage.can_create_at(network)
     assert not ProjectPage.can_create_at(network)

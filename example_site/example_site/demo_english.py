@@ -1,5 +1,7 @@
 """English for every Swedish string of the demo content, keyed by the Swedish text."""
 
+from .demo_content import STATEMENT_ASSESSMENT
+
 ENGLISH: dict[str, str] = {
     # The network page
     "Kommunnätverket för hållbar utveckling": "The Municipal Network for Sustainable Development",
@@ -256,3 +258,44 @@ ENGLISH: dict[str, str] = {
     "hallbart-resande": "sustainable-travel",
     "skola": "school",
 }
+
+# The accessibility statement
+ENGLISH.update(
+    {
+        "Tillgänglighetsredogörelse": "Accessibility statement",
+        "tillganglighetsredogorelse": "accessibility-statement",
+        "Det här är demowebbplatsen för paketet kommunnatverk. Redogörelsen beskriver demon "
+        "som den är i dag, så som vi har mätt den.": (
+            "This is the demo website of the kommunnatverk package. The statement describes "
+            "the demo as it is today, as we have measured it."
+        ),
+        "Energikontor Väst": "Energikontor Väst",
+        "Kommunnätverkets demowebbplats": "the municipal network's demo website",
+        "Webbplatsen har ingen meny, inga brödsmulor och ingen länk till sökningen på "
+        "varje sida. Sidorna nås bara genom länkar i innehållet, med början på startsidan.": (
+            "The website has no menu, no breadcrumbs and no link to the search on every "
+            "page. Pages are reached only through links in the content, starting from the "
+            "home page."
+        ),
+        "Referensmallarnas sidhuvud har ännu ingen navigering. Den byggs i en kommande version.": (
+            "The header of the reference templates has no navigation yet. It is being built "
+            "for a coming version."
+        ),
+        "Sökningen finns på adressen /network/search/, och startsidan länkar till "
+        "grupperna och till listorna över nyheter och projekt.": (
+            "The search is at the address /en/network/search/, and the home page links to "
+            "the groups and to the lists of news and projects."
+        ),
+        STATEMENT_ASSESSMENT: (
+            "We tested all 24 pages of the demo, 12 in Swedish and 12 in English, and the "
+            "search page in both languages with axe-core 4.14 in Chromium against WCAG 2.1 "
+            "levels A and AA, and at a width of 320 pixels. The test found no failures once "
+            "two were fixed: the goal badges got a text colour computed from the goal's "
+            "colour (before that, 28 badges on 14 pages had too little contrast), and long "
+            "words in headings wrap instead of making the page scroll sideways. Automated "
+            "tests check only some of the criteria. We have not yet reviewed the pages with "
+            "a screen reader, with the keyboard alone, enlarged to 400 percent or with "
+            "changed text spacing, and so we state that the website is partially compliant."
+        ),
+    }
+)

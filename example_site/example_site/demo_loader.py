@@ -5,6 +5,7 @@ only English string translations that do not exist, so editors' and translators'
 survives a re-run.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.utils.text import slugify
@@ -14,6 +15,7 @@ from kommunnatverk import conf
 from kommunnatverk.localisation import translate_with_strings
 from kommunnatverk.localisation.agenda2030 import FRAMEWORK_SLUG, load_agenda2030
 from kommunnatverk.models import (
+    AccessibilityStatementPage,
     Contact,
     ContactSidebar,
     Goal,
@@ -93,6 +95,7 @@ class DemoLoader:
         )
         self._projects(project_index)
         self._news(news_index)
+        self._accessibility_statement(network)
         self._translate_all(network)
         return self.report
 
@@ -261,6 +264,38 @@ class DemoLoader:
             page.project_links = [NewsPageProject(project=self.projects[p]) for p in item.projects]
             page.tags.add(*(self.tags[t] for t in item.tags))
             self._add_page(index, page)
+
+    def _accessibility_statement(self, network: NetworkPage) -> None:
+        """The statement DOS-lagen asks for, telling the truth about the demo."""
+        if self._existing_child(network, AccessibilityStatementPage, content.STATEMENT_SLUG):
+            return
+        assessed = datetime.date.fromisoformat(content.STATEMENT_ASSESSED_ON)
+        page = AccessibilityStatementPage(
+            title=content.STATEMENT_TITLE,
+            slug=content.STATEMENT_SLUG,
+            intro=content.STATEMENT_INTRO,
+            organisation_name=content.STATEMENT_ORGANISATION,
+            service_name=content.STATEMENT_SERVICE,
+            compliance=AccessibilityStatementPage.Compliance.PARTIAL,
+            non_compliant=[
+                (
+                    "item",
+                    {
+                        "content": item.content,
+                        "reason": item.reason,
+                        "criteria": list(item.criteria),
+                        "alternative": item.alternative,
+                    },
+                )
+                for item in content.STATEMENT_NON_COMPLIANT
+            ],
+            assessment_method=AccessibilityStatementPage.Method.SELF_ASSESSMENT,
+            assessment_description=content.STATEMENT_ASSESSMENT,
+            assessed_on=assessed,
+            reviewed_on=assessed,
+            feedback_url=content.STATEMENT_FEEDBACK_URL,
+        )
+        self._add_page(network, page)
 
     # Translation ----------------------------------------------------------------------
 

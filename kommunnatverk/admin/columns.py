@@ -1,7 +1,5 @@
 """Table columns shared by the snippet listings and their choosers."""
 
-import re
-
 from django.db.models import CharField, Count, Exists, OuterRef, QuerySet
 from django.db.models.functions import Cast
 from django.utils.text import capfirst
@@ -9,9 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.models import DraftStateMixin, Revision
 
+from .. import colours
 from ..models import Goal
-
-HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 def field_label(model, name: str) -> str:
@@ -20,7 +17,11 @@ def field_label(model, name: str) -> str:
 
 
 class ColourColumn(Column):
-    """A colour as a swatch beside its hex code, so editors recognise a goal at a glance."""
+    """A colour as a swatch beside its hex code, so editors recognise a goal at a glance.
+
+    The swatch shows sample text in the colour the badges use on it (black or white,
+    ``colours.text_colour``) with its contrast ratio, and marks a colour too light to
+    stand out on the page (``colours.stands_out_on_page``)."""
 
     cell_template_name = "kommunnatverk/admin/colour_cell.html"
 
@@ -28,7 +29,12 @@ class ColourColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         # Only a validated hex code goes into the style attribute, whatever the row holds.
         value = context["raw_value"]
-        context["swatch"] = value if isinstance(value, str) and HEX_COLOUR.match(value) else None
+        swatch = value if colours.is_hex_colour(value) else None
+        context["swatch"] = swatch
+        if swatch:
+            context["text_colour"] = colours.text_colour(swatch)
+            context["contrast"] = colours.text_contrast(swatch)
+            context["stands_out"] = colours.stands_out_on_page(swatch)
         return context
 
 

@@ -6,8 +6,18 @@ from typing import Annotated, Any, Literal, Union
 from ninja import Schema
 from pydantic import Field
 
-PageType = Literal["network", "group", "news_index", "news", "project_index", "project"]
+PageType = Literal[
+    "network",
+    "group",
+    "news_index",
+    "news",
+    "project_index",
+    "project",
+    "accessibility_statement",
+]
 ProjectStatus = Literal["planned", "recruiting", "ongoing", "completed"]
+Compliance = Literal["full", "partial", "none"]
+AssessmentMethod = Literal["self_assessment", "third_party"]
 
 
 class ImageRendition(Schema):
@@ -41,6 +51,10 @@ class Goal(Schema):
     title: str
     short_text: str
     colour: str = Field(description="Hex colour, such as #3F7E44.")
+    text_colour: Literal["#000000", "#FFFFFF"] = Field(
+        description="The colour of text on `colour`: black or white, whichever contrasts "
+        "more. Either reaches at least 4.5:1 (WCAG 2.1 1.4.3) on any colour."
+    )
     url: str
     framework: FrameworkRef
 
@@ -266,6 +280,62 @@ class ProjectPageDetail(PageDetailBase):
     groups: list[PageRef]
 
 
+class WcagCriterion(Schema):
+    number: str = Field(description="The success criterion's number, such as 1.4.3.")
+    name: str = Field(description="Its name, in the response's language.")
+    level: Literal["A", "AA"]
+    url: str = Field(description="The W3C's explanation of the criterion.")
+
+
+class InaccessibleContent(Schema):
+    id: str
+    content: str = Field(description="What is not accessible.")
+    reason: str = Field(description="Why it is not accessible.")
+    criteria: list[WcagCriterion] = Field(description="The WCAG 2.1 criteria it fails.")
+    alternative: str = Field(description="The accessible alternative, if any.")
+
+
+class ExemptContent(Schema):
+    id: str
+    content: str
+    reason: str = Field(description="The grounds for the exemption.")
+
+
+class FeedbackContact(Schema):
+    email: str
+    phone: str
+    url: str = Field(description="A form for reporting accessibility problems.")
+    response_time: str
+
+
+class AccessibilityStatementPageDetail(PageDetailBase):
+    """The accessibility statement (tillgänglighetsredogörelse) that DOS-lagen requires,
+    with every part DIGG prescribes."""
+
+    type: Literal["accessibility_statement"]
+    organisation_name: str
+    service_name: str
+    compliance: Compliance = Field(
+        description="full, partial or none: helt, delvis or inte förenlig with the law."
+    )
+    compliance_label: str
+    non_compliant: list[InaccessibleContent]
+    disproportionate_burden: list[ExemptContent] = Field(
+        description="Content exempted as a disproportionate burden (12 § of the law)."
+    )
+    outside_scope: list[ExemptContent] = Field(
+        description="Content outside the scope of the law (9 §)."
+    )
+    assessment_method: AssessmentMethod
+    assessment_method_label: str
+    assessment_description: str
+    assessed_on: date
+    reviewed_on: date
+    feedback: FeedbackContact
+    complaint_url: str = Field(description="DIGG's form for reporting a lack of accessibility.")
+    body: list[BodyBlock]
+
+
 PageDetail = Annotated[
     Union[  # noqa: UP007
         NetworkPageDetail,
@@ -274,6 +344,7 @@ PageDetail = Annotated[
         NewsPageDetail,
         ProjectIndexPageDetail,
         ProjectPageDetail,
+        AccessibilityStatementPageDetail,
     ],
     Field(discriminator="type"),
 ]
@@ -322,6 +393,13 @@ class ProjectSummary(SummaryBase):
     goals: list[Goal]
 
 
+class AccessibilityStatementSummary(SummaryBase):
+    type: Literal["accessibility_statement"]
+    compliance: Compliance
+    compliance_label: str
+    reviewed_on: date
+
+
 PageSummary = Annotated[
     Union[  # noqa: UP007
         NetworkSummary,
@@ -330,6 +408,7 @@ PageSummary = Annotated[
         NewsSummary,
         ProjectIndexSummary,
         ProjectSummary,
+        AccessibilityStatementSummary,
     ],
     Field(discriminator="type"),
 ]

@@ -1,3 +1,4 @@
+from .accessibility import AccessibilityStatementPage
 from .base import NetworkContentPage, tabbed
 from .content_version import ContentVersion
 from .links import (
@@ -26,6 +27,7 @@ from .tags import NetworkTag
 from .webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
+    "AccessibilityStatementPage",
     "Contact",
     "ContentVersion",
     "ContactSidebar",

@@ -42,6 +42,7 @@ class NetworkPage(NetworkContentPage):
         "kommunnatverk.GroupPage",
         "kommunnatverk.NewsIndexPage",
         "kommunnatverk.ProjectIndexPage",
+        "kommunnatverk.AccessibilityStatementPage",
     ]
     template = "kommunnatverk/pages/network_page.html"
     base_form_class = NetworkPageForm

@@ -18,6 +18,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .. import colours
 from ..forms import PublishableSnippetForm
 from ..validators import validate_hex_colour, validate_phone_number
 from .preview import HeadlessPreviewMixin
@@ -185,6 +186,11 @@ class Goal(PublishableSnippet):
 
     def __str__(self) -> str:
         return f"{self.code}. {self.title}"
+
+    @property
+    def text_colour(self) -> str:
+        """Black or white, whichever is readable on the goal's colour (``colours``)."""
+        return colours.text_colour(self.colour)
 
     def clean(self) -> None:
         super().clean()

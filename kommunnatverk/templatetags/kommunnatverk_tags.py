@@ -24,8 +24,9 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, Site
 
-from .. import conf
+from .. import colours, conf, wcag
 from ..content import listings
+from ..content.accessibility import accessibility_statement
 from ..content.goals import GoalCatalogue
 from ..content.languages import content_languages
 from ..content.links import localise, localise_each, localised_pages
@@ -152,6 +153,35 @@ def language_switcher(context: template.Context, page: Page | None) -> dict[str,
     return {"translations": entries}
 
 
+@register.inclusion_tag(
+    "kommunnatverk/includes/accessibility_statement_link.html", takes_context=True
+)
+def accessibility_statement_link(context: template.Context) -> dict[str, Any]:
+    """The link to the site's accessibility statement, for every page's footer (DOS-lagen
+    asks for one on every page): the statement in the language being rendered, else the
+    source language's, public only. Renders nothing when the site has none."""
+    request: HttpRequest | None = context.get("request")
+    site = _request_site(context)
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    page = context.get("page")
+    statement = accessibility_statement(
+        site, language, page=page if isinstance(page, Page) else None
+    )
+    url = statement.get_url(request) if statement is not None else None
+    if not url:
+        return {"statement": None}
+    code = statement.locale.language_code
+    return {
+        "statement": statement,
+        "url": url,
+        # A statement in another language than the page says so (WCAG 3.1.2).
+        "other_language": code if code != language else None,
+        "current": page is not None and getattr(page, "pk", None) == statement.pk,
+    }
+
+
 @register.simple_tag(takes_context=True)
 def json_ld(context: template.Context, page: Page | None) -> SafeString:
     """The page's schema.org JSON-LD as a script element: the same data as the API's."""
@@ -265,6 +295,25 @@ def public_page_in(target: Page | None, page: Any) -> Page | None:
         return None
     found = localised_pages([target], getattr(page, "locale", None) or target.locale)
     return found[0] if found else None
+
+
+@register.filter
+def badge_style(goal: Any) -> str:
+    """The custom properties of a goal badge: the goal's colour and the text colour
+    readable on it (``colours.text_colour``): ``style="{{ goal|badge_style }}"``. Only a
+    well-formed hex colour reaches the style attribute."""
+    colour = getattr(goal, "colour", None)
+    if not colours.is_hex_colour(colour):
+        return ""
+    return f"--goal-colour: {colour}; --goal-text-colour: {colours.text_colour(colour)}"
+
+
+@register.filter
+def wcag_criteria(numbers: Any) -> list[wcag.Criterion]:
+    """The WCAG 2.1 criteria of the given numbers ("1.4.3"…), in the guidelines' order,
+    with their names in the active language and the W3C's page about each."""
+    chosen = set(numbers or ())
+    return [criterion for criterion in wcag.CRITERIA if criterion.number in chosen]
 
 
 @register.filter(name="safe_url")

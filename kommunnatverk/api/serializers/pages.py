@@ -3,12 +3,14 @@
 from django.db.models import Prefetch, QuerySet
 from wagtail.models import Page
 
+from ... import wcag
 from ...content import structured_data
 from ...content.goals import GoalCatalogue
 from ...content.links import localise
 from ...content.registry import type_name
 from ...content.richtext import rich_text_html
 from ...models import (
+    AccessibilityStatementPage,
     GroupPage,
     NetworkPage,
     NewsPage,
@@ -16,6 +18,7 @@ from ...models import (
     ProjectPageGoal,
     TaggedNewsPage,
 )
+from ...validators import safe_url
 from . import snippets
 from .context import ApiContext
 from .links import localised_pages, page_ref
@@ -86,6 +89,12 @@ def summary(ctx: ApiContext, page: Page, fallback: bool, status: dict | None = N
             start_date=page.start_date,
             end_date=page.end_date,
             goals=goals_of(ctx, page.goal_links.all()),
+        )
+    elif isinstance(page, AccessibilityStatementPage):
+        data.update(
+            compliance=page.compliance,
+            compliance_label=str(page.get_compliance_display()),
+            reviewed_on=page.reviewed_on,
         )
     return data
 
@@ -248,9 +257,62 @@ def detail(ctx: ApiContext, page: Page, translated: list[Page], fallback: bool) 
             partners=_organisations(ctx, (link for link in links if link.role == "partner")),
             groups=_pages(ctx, page_links(page.group_links.all(), "group"), "group"),
         )
+    elif isinstance(page, AccessibilityStatementPage):
+        data.update(accessibility_statement(ctx, page))
     data["extra"] = site_fields(ctx, page)
     data["json_ld"] = structured_data.from_detail(data, ctx.request)
     return data
+
+
+def accessibility_statement(ctx: ApiContext, page: AccessibilityStatementPage) -> dict:
+    """The statement's own fields: every part DIGG prescribes."""
+    return {
+        "organisation_name": page.organisation_name,
+        "service_name": page.service_name,
+        "compliance": page.compliance,
+        "compliance_label": str(page.get_compliance_display()),
+        "non_compliant": [
+            {
+                "id": item.id,
+                "content": item.value["content"],
+                "reason": item.value["reason"],
+                "criteria": [
+                    {
+                        "number": criterion.number,
+                        "name": str(criterion.name),
+                        "level": criterion.level,
+                        "url": criterion.url,
+                    }
+                    for criterion in wcag.CRITERIA
+                    if criterion.number in set(item.value["criteria"] or ())
+                ],
+                "alternative": item.value["alternative"] or "",
+            }
+            for item in page.non_compliant
+        ],
+        "disproportionate_burden": _exempt(page.disproportionate_burden),
+        "outside_scope": _exempt(page.outside_scope),
+        "assessment_method": page.assessment_method,
+        "assessment_method_label": str(page.get_assessment_method_display()),
+        "assessment_description": page.assessment_description,
+        "assessed_on": page.assessed_on,
+        "reviewed_on": page.reviewed_on,
+        "feedback": {
+            "email": page.feedback_email,
+            "phone": page.feedback_phone,
+            "url": safe_url(page.feedback_url),
+            "response_time": page.response_time,
+        },
+        "complaint_url": safe_url(page.complaint_url),
+        "body": body_blocks(ctx, page.body),
+    }
+
+
+def _exempt(stream) -> list[dict]:
+    return [
+        {"id": item.id, "content": item.value["content"], "reason": item.value["reason"]}
+        for item in stream
+    ]
 
 
 def _organisations(ctx: ApiContext, links) -> list[dict]:

@@ -65,6 +65,7 @@ def goal(ctx: ApiContext, obj: Goal) -> dict:
         "title": obj.title,
         "short_text": obj.short_text,
         "colour": obj.colour,
+        "text_colour": obj.text_colour,
         "url": safe_url(obj.url),
         "framework": framework_ref(obj.framework),
     }
