@@ -20,11 +20,15 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# The demo's Site takes HOST and PORT, so its absolute links lead to where it is served.
 demo-data: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) kommunnatverk_load_goals
-	$(MANAGE) load_network_demo
+	$(MANAGE) load_network_demo --hostname $(HOST) --port $(PORT)
 	$(MANAGE) create_demo_admin
+
+demo: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+demo: export ALLOWED_HOSTS ?= $(HOST),127.0.0.1,localhost
 
 demo: demo-data
 	@echo ""

@@ -107,6 +107,33 @@ def _hosts(value: Any) -> str | None:
     return None if ok else 'a list of host names or IP addresses, such as ["127.0.0.1"]'
 
 
+def _asset(value: Any) -> str | None:
+    """A static file path the staticfiles finders find, or an absolute http(s) URL."""
+    if not isinstance(value, str) or not value.strip():
+        return "a static file path or an absolute URL"
+    if value.startswith(("http://", "https://", "//")):
+        return None
+    if apps.is_installed("django.contrib.staticfiles"):
+        from django.contrib.staticfiles import finders
+
+        if not finders.find(value):
+            return f"a static file path the static files finders find ({value!r} is not found)"
+    return None
+
+
+def _asset_or_none(value: Any) -> str | None:
+    return None if value is None else _asset(value)
+
+
+def _assets(value: Any) -> str | None:
+    if not isinstance(value, list | tuple):
+        return "a list of static file paths or absolute URLs"
+    for item in value:
+        if (problem := _asset(item)) is not None:
+            return f"a list of which each item is {problem}"
+    return None
+
+
 VALIDATORS: dict[str, Callable[[Any], str | None]] = {
     "SOURCE_LOCALE": _locale,
     "FALLBACK_LOCALE": _locale_or_none,
@@ -116,6 +143,8 @@ VALIDATORS: dict[str, Callable[[Any], str | None]] = {
     "API_RESPONSE_CACHE_TIMEOUT": _positive_int,
     "API_CACHE_CONTROL": _text,
     "RENDITIONS": _renditions,
+    "FAVICONS": _assets,
+    "LOGO": _asset_or_none,
     "PREVIEW_TOKEN_MAX_AGE": _positive_int,
     "TASK_BACKEND": _task_backend,
     "WEBHOOK_TIMEOUT": _positive_int,

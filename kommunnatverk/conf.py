@@ -29,6 +29,15 @@ DEFAULTS: dict[str, Any] = {
         "logo": "max-240x120",
         "photo": "fill-160x160",
     },
+    # The site's icons: static file paths (or absolute URLs), each linked from every page
+    # with <link rel="icon">; /favicon.ico redirects to the first .ico among them, else
+    # to the first. The default is the package's own icon, in SVG and ICO.
+    "FAVICONS": ["kommunnatverk/favicon.ico", "kommunnatverk/favicon.svg"],
+    # The logo of the organisation that publishes the site (the network, say): a static
+    # file path or an absolute URL of a PNG, JPEG, WebP or SVG at least 112 pixels square.
+    # JSON-LD gives it as the publisher's logo of every news item and as the logo of the
+    # organisation at the site's home page. None: no logo is named.
+    "LOGO": None,
     # Headless preview: the frontend URL Wagtail's preview panel shows, with {locale} and
     # {path} placeholders; a dict maps site hostnames (or "*") to such URLs. None: the
     # reference templates render previews.

@@ -1,14 +1,17 @@
-"""The package's HTML-side URLs: news feeds, the search page and the sitemap.
+"""The package's HTML-side URLs: news feeds, the search page, the sitemap, robots.txt
+and favicon.ico.
 
 Include the feeds and the search page inside ``i18n_patterns``, before Wagtail's pages,
 so each language has its own (``/feeds/news.rss``, ``/en/feeds/news.rss``,
-``/network/search/``, ``/en/network/search/``); the sitemap goes outside it.
+``/network/search/``, ``/en/network/search/``); the sitemap and the root files
+(``/robots.txt``, ``/favicon.ico``) go outside it.
 """
 
 from django.urls import path
 
 from .web.feeds import AtomNewsFeed, NewsFeed
 from .web.search_page import search_page
+from .web.site_files import favicon_ico, robots_txt
 from .web.sitemaps import sitemap_view
 
 feed_urlpatterns = [
@@ -17,3 +20,7 @@ feed_urlpatterns = [
 ]
 search_urlpatterns = [path("network/search/", search_page, name="kommunnatverk_search")]
 sitemap_urlpatterns = [path("sitemap.xml", sitemap_view, name="kommunnatverk_sitemap")]
+root_urlpatterns = [
+    path("robots.txt", robots_txt, name="kommunnatverk_robots_txt"),
+    path("favicon.ico", favicon_ico, name="kommunnatverk_favicon_ico"),
+]

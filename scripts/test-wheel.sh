@@ -20,8 +20,9 @@ wheel=$(ls dist/kommunnatverk-*.whl)
 # The docs too: tests check the published OpenAPI document, run the webhook receiver
 # example and the tutorial's snippets. No Python of the package is in docs/.
 # pyproject.toml for its import-linter contracts, which then check the installed wheel
-# (pytest.ini below takes precedence for pytest's own settings).
-cp -r tests example_site docs pyproject.toml "$work/"
+# (pytest.ini below takes precedence for pytest's own settings). The Makefile for the
+# test that reads what `make demo` runs.
+cp -r tests example_site docs pyproject.toml Makefile "$work/"
 rm -rf "$work/example_site/db.sqlite3" "$work/example_site/media"
 cat > "$work/pytest.ini" <<'INI'
 [pytest]

@@ -85,6 +85,10 @@ def test_setting_that_is_not_a_dict():
         ("WEBHOOK_RETRY_DELAY", None, "whole number"),
         ("WEBHOOK_TIMEOUT", "10", "whole number"),
         ("RENDITIONS", {"thumbnail": "fill-480x270"}, "hero"),
+        ("FAVICONS", "kommunnatverk/favicon.svg", "a list"),
+        ("FAVICONS", ["mysite/icon.png"], "'mysite/icon.png' is not found"),
+        ("LOGO", "mysite/logo.png", "'mysite/logo.png' is not found"),
+        ("LOGO", "", "static file path or an absolute URL"),
         (
             "RENDITIONS",
             {"thumbnail": "fill-x", "hero": "width-1", "logo": "max-1x1", "photo": "fill-1x1"},
@@ -97,6 +101,16 @@ def test_invalid_values_are_named_with_what_they_must_be(key, value, expected):
         (error,) = check_settings()
     assert error.id == "kommunnatverk.E005"
     assert key in error.msg and expected in error.hint
+
+
+@override_settings(
+    KOMMUNNATVERK={
+        "FAVICONS": ["kommunnatverk/favicon.svg", "https://cdn.example.org/icon.ico"],
+        "LOGO": "example_site/logo.png",
+    }
+)
+def test_icons_and_a_logo_found_by_the_static_files_finders_or_absolute_pass():
+    assert check_settings() == []
 
 
 @override_settings(KOMMUNNATVERK={"API_DEFAULT_LIMIT": 200})

@@ -1,12 +1,13 @@
-"""News feeds per language, sitemap.xml with hreflang, and hreflang links in templates:
-public pages only."""
+"""News feeds per language (valid Atom per RFC 4287), sitemap.xml with hreflang, and
+hreflang links in templates: public pages only."""
 
 import xml.etree.ElementTree as ET
 
+import feedparser
 import pytest
 from wagtail.models import PageViewRestriction, Site
 
-from . import factories
+from . import atom, factories
 
 pytestmark = pytest.mark.django_db
 
@@ -39,14 +40,61 @@ def test_swedish_feed_has_the_swedish_news_with_tags_and_goals(client, network):
     assert not any(i["title"] == "World Water Day – 22 March" for i in items)
 
 
-def test_feed_titles_are_in_the_feeds_language(client):
+def test_feed_titles_are_in_the_feeds_language(client, network):
     from django.conf import settings
 
     swedish = ET.fromstring(client.get("/feeds/news.rss").content).find("channel")
     english = ET.fromstring(client.get("/en/feeds/news.rss").content).find("channel")
     assert swedish.findtext("title") == f"Nyheter från {settings.WAGTAIL_SITE_NAME}"
-    assert english.findtext("title") == f"News from {settings.WAGTAIL_SITE_NAME}"
+    # The site is named after its network page: in English, by the page's English title.
+    english_name = network.english(network.page).title
+    assert english.findtext("title") == f"News from {english_name}"
     assert swedish.findtext("language") == "sv" and english.findtext("language") == "en"
+
+
+@pytest.mark.parametrize("path", ["/feeds/news.atom", "/en/feeds/news.atom"])
+def test_atom_feeds_meet_every_must_of_rfc_4287(client, path):
+    response = client.get(path)
+    assert response["Content-Type"].startswith("application/atom+xml")
+    entries = ET.fromstring(response.content).findall(f"{ATOM}entry")
+    assert len(entries) >= 3
+    assert atom.problems(response.content) == []
+
+
+def test_atom_feeds_have_an_author_and_an_id_of_their_own_per_language(client, network):
+    home = Site.objects.get(is_default_site=True).root_url
+    swedish = feedparser.parse(client.get("/feeds/news.atom").content)
+    english = feedparser.parse(client.get("/en/feeds/news.atom").content)
+    for parsed in (swedish, english):
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        assert parsed.entries  # each inherits the feed's author (RFC 4287 §4.1.1)
+    assert swedish.feed.id == f"{home}/feeds/news.atom"
+    assert english.feed.id == f"{home}/en/feeds/news.atom"
+    assert swedish.feed.author == "Kommunnätverket för hållbar utveckling"
+    assert english.feed.author == network.english(network.page).title
+    assert english.feed.author_detail.href == f"{home}/en/"
+
+
+@pytest.mark.parametrize("path", ["/feeds/news.rss", "/en/feeds/news.atom"])
+def test_feed_links_are_on_the_site_whatever_host_was_asked(client, network, path):
+    """A Host the default Site answers for (an alias, a CDN's origin name) does not leak
+    into the feed: its own links are on the Site, as its items' are."""
+    root = Site.objects.get(is_default_site=True).root_url
+    parsed = feedparser.parse(client.get(path, HTTP_HOST="alias.example.org").content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    links = [parsed.feed.link, *(link.href for link in parsed.feed.links)]
+    links += [entry.link for entry in parsed.entries]
+    assert links and all(link.startswith(f"{root}/") for link in links), links
+    assert not any("alias.example.org" in link for link in links)
+
+
+def test_feed_summaries_are_the_intro_as_text(client, network):
+    item = network.water_day
+    item.intro = "Kranvatten <på flaska> & i glas."
+    item.save_revision().publish()
+    parsed = feedparser.parse(client.get("/feeds/news.atom").content)
+    entry = next(e for e in parsed.entries if e.link == item.full_url)
+    assert entry.summary == "Kranvatten &lt;på flaska&gt; &amp; i glas."
 
 
 def test_english_feeds_rss_and_atom(client):
@@ -126,7 +174,7 @@ def test_network_and_project_pages_embed_organization_and_project(client, networ
 
     english = network.english(network.page)
     data = json_ld_of(client.get(english.url).content.decode())
-    assert data["@type"] == "Organization" and data["inLanguage"] == "en"
+    assert data["@type"] == "Organization" and "inLanguage" not in data
     assert data["parentOrganization"]["@type"] == "Organization"
     project = ProjectPage.objects.filter(locale=en).first()
     assert json_ld_of(client.get(project.url).content.decode())["@type"] == "Project"

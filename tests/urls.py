@@ -1,5 +1,6 @@
-"""What the tests reach: the admin, both APIs, documents, feeds, search, the sitemap, and
-the pages, Swedish at /… and English at /en/…, as a site mounts them (docs/snippets)."""
+"""What the tests reach: the admin, both APIs, documents, feeds, search, the sitemap,
+robots.txt, favicon.ico and the pages, Swedish at /… and English at /en/…, as a site
+mounts them (docs/snippets)."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -11,7 +12,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from kommunnatverk.urls import feed_urlpatterns, search_urlpatterns, sitemap_urlpatterns
+from kommunnatverk.urls import (
+    feed_urlpatterns,
+    root_urlpatterns,
+    search_urlpatterns,
+    sitemap_urlpatterns,
+)
 
 # Wagtail's core v2 API beside the package's own, to show the models' api_fields work.
 core_api = WagtailAPIRouter("wagtailapi")
@@ -25,6 +31,7 @@ urlpatterns = [
     path("api/v2/", core_api.urls),
     path("documents/", include(wagtaildocs_urls)),
     *sitemap_urlpatterns,
+    *root_urlpatterns,
 ]
 
 # Not prefixing the default language also keeps LocaleMiddleware from answering the APIs'

@@ -6,7 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from kommunnatverk.urls import feed_urlpatterns, search_urlpatterns, sitemap_urlpatterns
+from kommunnatverk.urls import (
+    feed_urlpatterns,
+    root_urlpatterns,
+    search_urlpatterns,
+    sitemap_urlpatterns,
+)
 from search import views as search_views
 
 urlpatterns = [
@@ -18,6 +23,8 @@ urlpatterns = [
     path("api/network/", include("kommunnatverk.api.urls")),
     # sitemap.xml of both languages, with hreflang alternates.
     *sitemap_urlpatterns,
+    # /robots.txt (naming the sitemap) and /favicon.ico.
+    *root_urlpatterns,
 ]
 
 if settings.DEBUG:

@@ -62,6 +62,19 @@ class DemoReport:
         return f"{len(self.created)} objects created, {len(self.translated)} translations made"
 
 
+def serve_default_site_at(hostname: str, port: int) -> bool:
+    """Give the default Site the host name and port the demo is served at, so its
+    absolute URLs (hreflang, the sitemap, the feeds, JSON-LD, the API's ``html_url``)
+    lead to it; Wagtail's first Site is localhost:80. True if it changed."""
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) == (hostname, port):
+        return False
+    site.hostname, site.port = hostname, port
+    site.full_clean()
+    site.save()
+    return True
+
+
 class DemoLoader:
     def __init__(self) -> None:
         self.sv = Locale.objects.get(language_code=conf.get("SOURCE_LOCALE"))

@@ -133,6 +133,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # and the API's URLs are purged on publish too (docs/how-to/cdn.md).
 
 KOMMUNNATVERK: dict = {
+    # The network's logo: the publisher's logo in the pages' JSON-LD.
+    "LOGO": "example_site/logo.png",
     # A webhook receiver on this machine (docs/examples/webhook_receiver.py), for the demo
     # only: with DEBUG off, webhooks go to public addresses alone.
     "WEBHOOK_ALLOWED_HOSTS": ["127.0.0.1", "localhost"] if DEBUG else [],

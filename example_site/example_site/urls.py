@@ -5,7 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from kommunnatverk.urls import feed_urlpatterns, search_urlpatterns, sitemap_urlpatterns
+from kommunnatverk.urls import (
+    feed_urlpatterns,
+    root_urlpatterns,
+    search_urlpatterns,
+    sitemap_urlpatterns,
+)
 
 from .api import api_router
 
@@ -15,6 +20,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("documents/", include(wagtaildocs_urls)),
     *sitemap_urlpatterns,
+    *root_urlpatterns,
 ]
 
 if settings.DEBUG:

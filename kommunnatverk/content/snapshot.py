@@ -109,6 +109,14 @@ def attach(request: HttpRequest, version: str):
     return _of_request.set(snapshot)
 
 
+def for_render():
+    """Give the work that follows a snapshot of its own, for a unit of work with no
+    content version at hand: a template's render, which reads the same locales, Site
+    trees and restrictions from many tags, and sees no change while it runs. Nothing
+    outlives it; returns the token that :func:`detach` takes."""
+    return _of_request.set(Snapshot("render"))
+
+
 def detach(token) -> None:
     _of_request.reset(token)
 

@@ -25,17 +25,20 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, Site
 
 from .. import colours, conf, wcag
-from ..content import listings
+from ..content import listings, snapshot
 from ..content.accessibility import accessibility_statement
+from ..content.breadcrumbs import public_trail
 from ..content.goals import GoalCatalogue
 from ..content.languages import content_languages
 from ..content.links import localise, localise_each, localised_pages
 from ..content.public import is_public_page, is_public_snippet, public_pages
 from ..content.richtext import rich_text_html
+from ..content.site_identity import SiteIdentity, identity
 from ..models import NetworkTag
 from ..validators import safe_url
 from ..web import hreflang
-from ..web.structured_data import script_for
+from ..web.metadata import HeadMetadata, head_for
+from ..web.structured_data import script_for, sidebar_contacts
 
 register = template.Library()
 NEWS_PER_PAGE = 10
@@ -93,6 +96,30 @@ def _public_translations(context: template.Context, page: Page) -> list[Page]:
     return context.render_context[key]
 
 
+class ContentSnapshotNode(template.Node):
+    def __init__(self, nodelist: template.NodeList) -> None:
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> str:
+        if snapshot.current() is not None:  # a request with its content version's
+            return self.nodelist.render(context)
+        token = snapshot.for_render()
+        try:
+            return self.nodelist.render(context)
+        finally:
+            snapshot.detach(token)
+
+
+@register.tag
+def content_snapshot(parser: template.base.Parser, token: template.base.Token) -> template.Node:
+    """``{% content_snapshot %}…{% endcontent_snapshot %}``: what the tags inside read of
+    the site-wide data (locales, Site trees, view restrictions, goals) is read once for
+    the whole render, as the API reads it once per request (``content.snapshot``)."""
+    nodelist = parser.parse(("endcontent_snapshot",))
+    parser.delete_first_token()
+    return ContentSnapshotNode(nodelist)
+
+
 @register.simple_tag(takes_context=True)
 def content_language(context: template.Context) -> str:
     """The language to render in: the page's, else the previewed snippet's, else the request's.
@@ -107,28 +134,61 @@ def content_language(context: template.Context) -> str:
     return translation.get_language() or settings.LANGUAGE_CODE
 
 
+def _site_identity(context: template.Context) -> SiteIdentity:
+    """The request's Site in the language being rendered, read once per render."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    key = ("kommunnatverk_site_identity", language)
+    if key not in context.render_context:
+        request: HttpRequest | None = context.get("request")
+        site = _request_site(context)
+        if site is None:
+            site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        context.render_context[key] = identity(site, language, request)
+    return context.render_context[key]
+
+
 @register.simple_tag(takes_context=True)
-def site_info(context: template.Context) -> dict[str, str | None]:
+def site_info(context: template.Context) -> dict[str, Any]:
     """The site's name and the URL of its home page in the language being rendered.
 
     The home link follows the rendered language (set by ``{% language %}`` in
-    ``base.html``), so the English header leads to the English home page.
+    ``base.html``), so the English header leads to the English home page. The name is
+    in that language where the site has one in it (``content.site_identity``); else
+    ``lang`` says which language it is in, for a ``lang`` attribute. ``home_id`` is the
+    home page's id, so its title need not repeat the site's name.
     """
-    request: HttpRequest | None = context.get("request")
-    site = _request_site(context)
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    name = (site.site_name if site else "") or getattr(settings, "WAGTAIL_SITE_NAME", "")
-    url = None
-    if site is not None:
-        try:
-            locale = Locale.get_active()
-        except Locale.DoesNotExist:
-            locale = None
-        home = in_locale(site.root_page, locale)
-        if is_public_page(home):
-            url = home.get_url(request)
-    return {"name": name, "url": url}
+    found = _site_identity(context)
+    rendered = translation.get_language() or settings.LANGUAGE_CODE
+    return {
+        "name": found.name,
+        "url": found.home_path,
+        "lang": None if found.name_language == rendered else found.name_language,
+        "home_id": found.home_id,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_head(context: template.Context, page: Page | None) -> HeadMetadata:
+    """What ``<head>`` says of ``page`` besides its title (``web.metadata``): description,
+    canonical, Open Graph and Twitter properties, feeds and icons."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    page = page if isinstance(page, Page) else None  # "" where a view has no page
+    translations = []
+    if page is not None and getattr(page, "translation_key", None) and is_public_page(page):
+        translations = _public_translations(context, page)
+    return head_for(page, context.get("request"), _site_identity(context), language, translations)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context: template.Context, page: Page | None) -> list[Page]:
+    """``page``'s public ancestors in the request's Site, top first, then ``page``: one
+    query per render, shared by the breadcrumbs and their JSON-LD."""
+    if not isinstance(page, Page) or not page.pk or not is_public_page(page):
+        return []
+    key = ("kommunnatverk_breadcrumb_trail", page.pk)
+    if key not in context.render_context:
+        context.render_context[key] = public_trail(page, _request_site(context))
+    return context.render_context[key]
 
 
 @register.inclusion_tag("kommunnatverk/includes/language_switcher.html", takes_context=True)
@@ -184,8 +244,12 @@ def accessibility_statement_link(context: template.Context) -> dict[str, Any]:
 
 @register.simple_tag(takes_context=True)
 def json_ld(context: template.Context, page: Page | None) -> SafeString:
-    """The page's schema.org JSON-LD as a script element: the same data as the API's."""
-    return script_for(page, context.get("request"))
+    """The page's schema.org JSON-LD as script elements: its own (the same data as the
+    API's) and its breadcrumb trail."""
+    if not isinstance(page, Page):
+        return script_for(None, None)
+    trail = breadcrumb_trail(context, page)
+    return script_for(page, context.get("request"), _site_identity(context), trail)
 
 
 @register.simple_tag(takes_context=True)
@@ -274,7 +338,7 @@ def contacts_of(sidebar: Any) -> list[Any]:
     ``public_organisation``: its organisation in the sidebar's language, if public."""
     if not sidebar:
         return []
-    contacts = list(_with_related(sidebar.contacts.all(), "photo", "organisation"))
+    contacts = sidebar_contacts(sidebar)
     organisations = localise_each([c.organisation for c in contacts], sidebar.locale_id)
     for contact, organisation in zip(contacts, organisations, strict=True):
         contact.public_organisation = organisation

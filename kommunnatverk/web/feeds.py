@@ -3,15 +3,21 @@
 Mounted by ``kommunnatverk.urls`` inside ``i18n_patterns``: ``/feeds/news.rss`` is
 Swedish, ``/en/feeds/news.rss`` English. Only public news (live, not expired, not under a
 view restriction) of the request's site appear; tags and goals are the categories.
+
+Every address in a feed is on the Site (``Site.root_url``), as its items' links are, not
+on the Host header of the request. The Atom feed follows RFC 4287: its id is its own
+address, so each language's feed has its own, and the site's publisher is the author
+of the feed, which every entry inherits (§4.1.1).
 """
 
 from datetime import datetime, time
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
@@ -19,9 +25,30 @@ from ..content.goals import GoalCatalogue
 from ..content.languages import content_languages
 from ..content.listings import NEWS_ORDER
 from ..content.public import public_pages
+from ..content.site_identity import SiteIdentity, identity
 from ..models import NewsPage
 
 ITEMS = 20
+RSS_URL_NAME = "kommunnatverk_news_rss"
+ATOM_URL_NAME = "kommunnatverk_news_atom"
+
+
+def feed_title(site_name: str) -> str:
+    """The feeds' title in the active language, for the feeds and the pages linking them."""
+    return _("News from %(site)s") % {"site": site_name} if site_name else _("News")
+
+
+def feed_paths(language: str) -> dict[str, str]:
+    """``{"rss": path, "atom": path}`` of the feeds in ``language``; those a site has not
+    mounted are left out."""
+    paths = {}
+    with translation.override(language):
+        for kind, name in (("rss", RSS_URL_NAME), ("atom", ATOM_URL_NAME)):
+            try:
+                paths[kind] = reverse(name)
+            except NoReverseMatch:
+                continue
+    return paths
 
 
 class NewsFeed(Feed):
@@ -33,21 +60,35 @@ class NewsFeed(Feed):
             .first()
         )
         site = Site.find_for_request(request)
-        return {"request": request, "locale": locale, "site": site}
+        return {
+            "request": request,
+            "locale": locale,
+            "site": site,
+            "identity": identity(site, language, request),
+        }
 
     def title(self, obj: dict) -> str:
-        site_name = obj["site"].site_name if obj["site"] else ""
-        name = site_name or getattr(settings, "WAGTAIL_SITE_NAME", "")
-        return _("News from %(site)s") % {"site": name} if name else _("News")
+        return feed_title(obj["identity"].name)
 
     def link(self, obj: dict) -> str:
-        return obj["request"].build_absolute_uri("/")
+        found: SiteIdentity = obj["identity"]
+        return found.home_url or found.absolute("/")
 
     def description(self, obj: dict) -> str:
         return _("The network's news, newest first.")
 
     def feed_url(self, obj: dict) -> str:
-        return obj["request"].build_absolute_uri()
+        return obj["identity"].absolute(obj["request"].path)
+
+    def feed_guid(self, obj: dict) -> str:
+        # The feed's own address: one per language and format, stable while the Site's is.
+        return self.feed_url(obj)
+
+    def author_name(self, obj: dict) -> str | None:
+        return obj["identity"].name or None
+
+    def author_link(self, obj: dict) -> str | None:
+        return obj["identity"].home_url
 
     def items(self, obj: dict):
         if obj["locale"] is None or obj["site"] is None:
@@ -70,7 +111,8 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item: NewsPage) -> str:
-        return item.intro
+        # The intro is plain text; both formats carry the description as HTML.
+        return conditional_escape(item.intro)
 
     def item_link(self, item: NewsPage) -> str:
         return item.feed_link
@@ -84,7 +126,8 @@ class NewsFeed(Feed):
         return item.first_published_at
 
     def item_updateddate(self, item: NewsPage) -> datetime | None:
-        return item.last_published_at
+        # atom:updated is required of every entry (RFC 4287 §4.1.2).
+        return item.last_published_at or self.item_pubdate(item)
 
     def item_categories(self, item: NewsPage) -> list[str]:
         return item.feed_categories

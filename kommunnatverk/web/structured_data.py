@@ -17,6 +17,7 @@ from ..content import structured_data
 from ..content.goals import GoalCatalogue
 from ..content.links import localise
 from ..content.registry import type_name
+from ..content.site_identity import SiteIdentity
 from ..models import GroupPage, NetworkPage, NewsPage, ProjectPage
 from ..validators import safe_url
 
@@ -45,6 +46,35 @@ def _goals(page: Page) -> list[dict]:
     return [{"code": goal.code, "title": goal.title} for goal in goals]
 
 
+def sidebar_contacts(sidebar) -> list:
+    """The sidebar's contacts, photos and organisations loaded in one query, kept on the
+    sidebar: the JSON-LD in the head and the sidebar in the body show the same ones."""
+    if sidebar is None:
+        return []
+    if not hasattr(sidebar, "_kommunnatverk_contacts"):
+        contacts = sidebar.contacts.all()
+        if hasattr(contacts, "select_related"):
+            try:
+                contacts = contacts.select_related("photo", "organisation")
+            except (AttributeError, TypeError):  # a preview's in-memory rows
+                pass
+        sidebar._kommunnatverk_contacts = list(contacts)
+    return sidebar._kommunnatverk_contacts
+
+
+def _sidebar(page: Page) -> dict | None:
+    sidebar = getattr(page, "resolved_contact_sidebar", None)
+    if sidebar is None:
+        return None
+    return {
+        "title": sidebar.title,
+        "contacts": [
+            {"name": c.name, "role": c.role, "email": c.email, "phone": c.phone}
+            for c in sidebar_contacts(sidebar)
+        ],
+    }
+
+
 def detail_for(page: Page, request: HttpRequest | None) -> dict[str, Any]:
     """What ``from_detail`` reads of a page's detail, read from the page itself."""
     detail: dict[str, Any] = {
@@ -58,6 +88,8 @@ def detail_for(page: Page, request: HttpRequest | None) -> dict[str, Any]:
             "last_published_at": page.last_published_at,
         },
     }
+    if isinstance(page, NetworkPage | GroupPage | ProjectPage):
+        detail["contact_sidebar"] = _sidebar(page)
     if isinstance(page, NetworkPage):
         coordinator = localise([page.coordinator], page.locale_id)
         detail["coordinator"] = _organisation(coordinator[0]) if coordinator else None
@@ -87,10 +119,22 @@ def detail_for(page: Page, request: HttpRequest | None) -> dict[str, Any]:
     return detail
 
 
-def script_for(page: Page | None, request: HttpRequest | None) -> SafeString:
-    """The page's ``<script type="application/ld+json">``; empty for other apps' pages."""
-    if page is None or type_name(type(page)) is None:
+def script_for(
+    page: Page | None,
+    request: HttpRequest | None,
+    site: SiteIdentity | None = None,
+    trail: list[Page] | None = None,
+) -> SafeString:
+    """The page's ``<script type="application/ld+json">`` elements: its own type (for the
+    package's pages) and a ``BreadcrumbList`` of ``trail`` (its public ancestors and
+    itself, ``content.breadcrumbs``)."""
+    if page is None:
         return mark_safe("")
-    data = structured_data.from_detail(detail_for(page, request), request)
+    scripts = []
+    if type_name(type(page)) is not None:
+        data = structured_data.from_detail(detail_for(page, request), request, site)
+        scripts.append(structured_data.as_script(data))
+    steps = [(step.title, url) for step in trail or [] if (url := step.get_full_url(request))]
+    scripts.append(structured_data.as_script(structured_data.breadcrumb_list(steps)))
     # as_script escapes the JSON for a script element, so it is safe as it is.
-    return mark_safe(structured_data.as_script(data))  # noqa: S308
+    return mark_safe("".join(scripts))  # noqa: S308
