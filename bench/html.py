@@ -89,11 +89,33 @@ def rows_for(samples) -> dict[str, Row]:
     return rows
 
 
-def report(all_results, pages_by_size, settings_line: str) -> str:
-    header = ["page", "news", "queries", "median ms", "p95 ms", "bytes", "HTML / API"]
+def cold_queries(rows: dict[str, Row]) -> dict[str, int]:
+    """Queries of each HTML row's first view after a change: no page kept, no snapshot."""
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from kommunnatverk.content import snapshot
+
+    client = Client()
+    counts = {}
+    for key, row in rows.items():
+        if not key.startswith("html "):
+            continue
+        caches["default"].clear()
+        snapshot.forget()
+        with CaptureQueriesContext(connection) as captured:
+            client.get(row.url)
+        counts[key] = len(captured.captured_queries)
+    return counts
+
+
+def report(all_results, all_cold, pages_by_size, settings_line: str) -> str:
+    header = ["page", "news", "queries", "cold", "median ms", "p95 ms", "bytes", "HTML / API"]
     rows = [header]
     targets = []
-    for size, results in zip(pages_by_size, all_results, strict=True):
+    for size, results, cold in zip(pages_by_size, all_results, all_cold, strict=True):
         for key, result in results.items():
             ratio = ""
             if key.startswith("html "):
@@ -105,6 +127,7 @@ def report(all_results, pages_by_size, settings_line: str) -> str:
                     result.name,
                     str(size),
                     str(result.queries),
+                    str(cold.get(key, "")),
                     f"{result.median:.2f}",
                     f"{result.p95:.2f}",
                     str(result.bytes),
@@ -112,7 +135,7 @@ def report(all_results, pages_by_size, settings_line: str) -> str:
                 ]
             )
     lines = [*environment(), settings_line, ""]
-    lines += table(rows, right={1, 2, 3, 4, 5})
+    lines += table(rows, right={1, 2, 3, 4, 5, 6})
     worst = max(targets, key=lambda target: target[1])
     met = all(queries <= MAX_PAGE_QUERIES for _, queries in targets)
     lines += [
@@ -158,20 +181,23 @@ def main() -> int:
 
         builder = NewsBuilder()
         bench = Bench(args.requests, args.warmup)
-        all_results = []
+        all_results, all_cold = [], []
         for size in sizes:
             started = time.perf_counter()
             builder.add(size - builder.created)
             log(f"  {size} news per language in {time.perf_counter() - started:.1f} s")
             log(f"Measuring at {size} news pages per language ...")
-            all_results.append(bench.measure(size, rows_for(sample_pages())))
+            rows = rows_for(sample_pages())
+            all_results.append(bench.measure(size, rows))
+            all_cold.append(cold_queries(rows))
 
         settings_line = (
             f"Runs:     {args.warmup} warm-up + {args.requests} timed requests per row, rows "
             f"interleaved, in process (django.test.Client), DEBUG=False, SQLite file; "
-            f"{args.groups} extra working groups in the menu; API response cache off."
+            f"{args.groups} extra working groups in the menu; API response cache off; "
+            f"'queries' = a repeated view, 'cold' = the first view after a change."
         )
-        print(report(all_results, sizes, settings_line))
+        print(report(all_results, all_cold, sizes, settings_line))
         return 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
