@@ -52,7 +52,9 @@ def _is_for_everyone(page: Page, request: HttpRequest) -> bool:
 
 def _etag(request: HttpRequest, version: str) -> str:
     resource = f"{request.get_host()}{request.get_full_path()}"
-    key = f"html|{version}|{translation.get_language()}|{resource}"
+    # Settings the templates read, so a deploy that changes them renders anew.
+    settings_key = repr([conf.get(name) for name in ("RENDITIONS", "FRONTEND_URL")])
+    key = f"html|{version}|{settings_key}|{translation.get_language()}|{resource}"
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
 
 
