@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 export PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
-.PHONY: install demo demo-data test test-browser guide-screenshots test-postgres test-wheel test-lowest test-fresh-site lint messages openapi docs wheel clean
+.PHONY: install demo demo-data test test-browser guide-screenshots site-screenshots test-postgres test-wheel test-lowest test-fresh-site lint messages openapi docs wheel clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,10 +45,20 @@ demo: demo-data
 test: install
 	$(PY) -m pytest $(PYTEST_PARALLEL)
 
-# The editor and translator flows in the real admin: Playwright driving Debian's Chromium.
-test-browser: install
+# axe-core and the Nu HTML checker (package.json), which the browser tests run.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+
+# The editor and translator flows in the real admin, and every public page checked with
+# axe-core and the Nu HTML checker: Playwright driving Debian's Chromium.
+test-browser: install node_modules/.package-lock.json
 	scripts/ensure-chromium.sh
 	$(PY) -m pytest --browser tests/browser
+
+# Screenshots of the public site in both languages, at desktop and mobile width.
+site-screenshots: install node_modules/.package-lock.json
+	scripts/ensure-chromium.sh
+	$(PY) -m pytest --browser tests/browser/test_public_site.py -k axe --site-screenshots docs/images/site
 
 # The same flows, saving the screenshots the editor's and translator's guides show.
 guide-screenshots: install

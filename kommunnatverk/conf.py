@@ -22,6 +22,12 @@ DEFAULTS: dict[str, Any] = {
     "API_RESPONSE_CACHE_TIMEOUT": 3600,
     # Cache-Control of every API response (preview responses are never cached).
     "API_CACHE_CONTROL": "public, max-age=60, stale-while-revalidate=300",
+    # Cache alias keeping the HTML of public pages for visitors who are not signed in, by
+    # content version, host, path and language; None turns it off.
+    "HTML_RESPONSE_CACHE": "default",
+    "HTML_RESPONSE_CACHE_TIMEOUT": 3600,
+    # Cache-Control of those pages: revalidate with the ETag every time, by default.
+    "HTML_CACHE_CONTROL": "public, max-age=0, must-revalidate",
     # Image rendition specs used by templates and by the API.
     "RENDITIONS": {
         "thumbnail": "fill-480x270",

@@ -35,6 +35,11 @@ def pytest_addoption(parser) -> None:
         metavar="DIR",
         help="with --browser: save the guides' screenshots into DIR",
     )
+    parser.addoption(
+        "--site-screenshots",
+        metavar="DIR",
+        help="with --browser: save screenshots of the public site's pages into DIR",
+    )
 
 
 def pytest_ignore_collect(collection_path: Path, config) -> bool | None:

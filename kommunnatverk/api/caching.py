@@ -9,47 +9,17 @@ import hashlib
 from functools import wraps
 
 from django.core.cache import BaseCache, caches
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
-from wagtail.models import Page
 
 from .. import conf
 from ..content import snapshot
-from ..models import ContentVersion
+from ..content.version import content_version
 
 API_VERSION = "1"
 ETAG_ATTRIBUTE = "kommunnatverk_etag"
 CACHE_PREFIX = "kommunnatverk:api:"
-
-
-def content_version() -> str:
-    """The shared counter and the number of live pages past ``expire_at``, in one query.
-
-    Every request runs this, 304s included, so the SQL is written out: the ORM took
-    longer to compile the subquery than the database took to answer it.
-    """
-    quote = connection.ops.quote_name
-    page_table = quote(Page._meta.db_table)
-    version_table = quote(ContentVersion._meta.db_table)
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    expired = (
-        f"SELECT COUNT(*) FROM {page_table}"  # noqa: S608 - identifiers from model metadata
-        f" WHERE {quote('live')} AND {quote('expire_at')} <= %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {quote('counter')}, ({expired}) FROM {version_table}"  # noqa: S608
-            f" WHERE {quote('id')} = 1",
-            [now],
-        )
-        row = cursor.fetchone()
-    if row is None:  # nothing saved since migrate
-        expired_pages = Page.objects.filter(live=True, expire_at__lte=timezone.now()).count()
-        return f"0.{expired_pages}"
-    return f"{row[0]}.{row[1]}"
 
 
 def etag_for(request: HttpRequest, version: str | None = None) -> str:

@@ -51,6 +51,12 @@ class NetworkContentPage(HeadlessPreviewMixin, Page):
     class Meta:
         abstract = True
 
+    def serve(self, request, *args, **kwargs):
+        """Wagtail's serving, through the package's page cache (``web.page_cache``)."""
+        from ..web import page_cache  # deferred: the web layer sits above the models
+
+        return page_cache.serve(self, request, super().serve, *args, **kwargs)
+
     @classmethod
     def clean_subpage_models(cls) -> list[type[Page]]:
         """The listed subpage types and the subclasses a site makes of them, so that a
