@@ -101,9 +101,17 @@ def _screenshot_name(path: str, width: str) -> str:
     return f"{name}-{width}.png"
 
 
-def test_every_page_has_no_axe_violation_at_desktop_and_mobile_width(
-    site_paths, live_server, visitor, request
+def test_every_page_passes_axe_and_the_nu_html_checker(
+    site_paths, live_server, visitor, request, tmp_path
 ):
+    """One test, one demo load (the browser tests' database is built per test)."""
+    axe_found = _axe_violations(site_paths, live_server, visitor, request)
+    nu_errors = _nu_errors(site_paths, live_server, tmp_path)
+    assert not axe_found, json.dumps(axe_found, indent=1, ensure_ascii=False)
+    assert not nu_errors, "\n".join(nu_errors)
+
+
+def _axe_violations(site_paths, live_server, visitor, request) -> dict[str, list[dict]]:
     screenshots = request.config.getoption("--site-screenshots")
     found: dict[str, list[dict]] = {}
     for width_name, width in WIDTHS.items():
@@ -121,10 +129,10 @@ def test_every_page_has_no_axe_violation_at_desktop_and_mobile_width(
                 )
     checked = len(site_paths) * len(WIDTHS)
     print(f"axe-core: {checked} page views, {sum(map(len, found.values()))} violations")
-    assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+    return found
 
 
-def test_every_page_is_valid_html_for_the_nu_checker(site_paths, live_server, tmp_path):
+def _nu_errors(site_paths, live_server, tmp_path) -> list[str]:
     files = []
     for number, (path, status) in enumerate(site_paths.items()):
         try:
@@ -159,4 +167,4 @@ def test_every_page_is_valid_html_for_the_nu_checker(site_paths, live_server, tm
         if message.get("type") == "error"
     ]
     print(f"Nu HTML checker: {len(files)} pages, {len(errors)} errors")
-    assert not errors, "\n".join(errors)
+    return errors
