@@ -49,7 +49,9 @@ def secret_key(debug: bool) -> str:
 def database(default_url: str) -> dict:
     url = os.environ.get("DATABASE_URL", "").strip() or default_url
     try:
-        config = dj_database_url.parse(url, conn_max_age=60)
+        # Connections are kept for a minute and checked before reuse, so one cut while
+        # idle (a database restart) is replaced, not failed on, by the next request.
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     except (ValueError, KeyError) as error:
         _stop(
             f"DATABASE_URL {_shown(url)} is not a database URL ({error}). Use {DATABASE_EXAMPLES}."
