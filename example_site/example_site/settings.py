@@ -128,7 +128,8 @@ if (machine_translator := environment.machine_translator()) is not None:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator
 
 # Background work (webhook delivery, CDN purges, Wagtail's reference index) is queued in
-# the database and run by `manage.py db_worker`, which `make demo` starts.
+# the database and run by `manage.py kommunnatverk_worker` (db_worker that waits out a
+# database outage), which `make demo` starts.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # A CDN in front of the site: set WAGTAILFRONTENDCACHE as in Wagtail's frontend cache docs
