@@ -173,12 +173,12 @@ def wait_until(condition, timeout: float, what: str) -> None:
 
 def test_the_worker_waits_out_an_outage_and_runs_every_queued_task(site, tmp_path):
     site.query("DELETE FROM django_tasks_database_dbtaskresult RETURNING id")
-    # One task the outage cuts short (it reads the database after 3 s), then 20 more.
+    # One task the outage cuts short (it reads the database after 5 s), then 20 more.
     site.manage(
         "shell",
         "-c",
         "from tests.outage_tasks import count_pages; "
-        "count_pages.using(priority=10).enqueue(3); "
+        "count_pages.using(priority=10).enqueue(5); "
         "[count_pages.enqueue() for _ in range(20)]",
     )
     log = tmp_path / "worker.log"
@@ -194,7 +194,7 @@ def test_the_worker_waits_out_an_outage_and_runs_every_queued_task(site, tmp_pat
     try:
         wait_until(lambda: statuses(site).get("RUNNING") == 1, 60, "the first task running")
         site.server.stop()
-        time.sleep(6)  # the task fails mid-outage, and the worker tries again, and again
+        time.sleep(8)  # the task fails mid-outage, and the worker tries again, and again
         assert worker.poll() is None, log.read_text()
         site.server.start()
 

@@ -90,6 +90,10 @@ def test_a_hung_redis_costs_one_short_timeout_per_process_and_interval(
         with caplog.at_level(logging.WARNING, logger="kommunnatverk.redis_cache"):
             hung, served = timed(api, REQUESTS)
             opened = [r for r in caplog.records if "the cache is skipped" in r.getMessage()]
+            # Past any interval the phase opened: one more trial, still hung, so the
+            # interval the checks below rely on starts now.
+            time.sleep(INTERVAL + timeout + 0.2)
+            assert api(URLS[0]).status_code == 200
         process.send_signal(signal.SIGCONT)
 
         print(
@@ -103,11 +107,12 @@ def test_a_hung_redis_costs_one_short_timeout_per_process_and_interval(
         assert [r.data for r in hits] == [r.data for r in expected]
         # At most one timeout per interval: the first call, then one trial an interval.
         assert 1 <= len(opened) <= math.ceil(hung / INTERVAL) + 1
-        assert hung < uncached + (len(opened) + 1) * timeout + 1.0
-        # Without the breaker every request would wait for at least one timeout.
-        assert hung < REQUESTS * timeout / 2
+        # What the hang cost beyond rendering without a cache: those timeouts, and some
+        # slack for a busy machine. Without the breaker every request would pay two
+        # (get, then set), REQUESTS * 2 * timeout = 20 s.
+        assert hung - uncached < (len(opened) + 1) * timeout + 0.5 * uncached + 0.5
 
-        # Resumed: the breaker is open until its interval runs out, then Redis is used.
+        # Resumed: the breaker stays open until its interval runs out, then Redis is used.
         time.sleep(0.2)  # Redis works through what was sent to it while stopped
         keys = api_keys(url)
         assert api("pages/?limit=11").status_code == 200
