@@ -38,7 +38,7 @@ demo: demo-data
 	@echo "  API:      http://$(HOST):$(PORT)/api/network/docs"
 	@echo "  (and a task worker: webhooks, CDN purges, Wagtail's reference index)"
 	@echo ""
-	@cd example_site && ../$(PY) manage.py db_worker --queue-name '*' --no-reload & \
+	@cd example_site && ../$(PY) manage.py kommunnatverk_worker --queue-name '*' --no-reload & \
 	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 

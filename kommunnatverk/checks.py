@@ -151,6 +151,7 @@ VALIDATORS: dict[str, Callable[[Any], str | None]] = {
     "WEBHOOK_MAX_ATTEMPTS": _positive_int,
     "WEBHOOK_RETRY_DELAY": _positive_int,
     "WEBHOOK_ALLOWED_HOSTS": _hosts,
+    "OUTAGE_RETRY_AFTER": _positive_int,
 }
 
 
@@ -260,7 +261,8 @@ def check_task_backend(app_configs=None, **kwargs) -> list[Warning]:
                 f"The task backend {alias!r} ({type(backend).__name__}) runs webhook "
                 "deliveries inside the publish request or cannot retry them later.",
                 hint="Use a queue that defers, such as django_tasks_db.DatabaseBackend with "
-                "`manage.py db_worker`, in TASKS (or name one in "
+                "`manage.py kommunnatverk_worker` (db_worker that outlives a database "
+                "outage), in TASKS (or name one in "
                 "KOMMUNNATVERK['TASK_BACKEND']). Without webhook endpoints this is harmless.",
                 id="kommunnatverk.W001",
             )

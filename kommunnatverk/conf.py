@@ -62,6 +62,9 @@ DEFAULTS: dict[str, Any] = {
     # private or link-local addresses, for development and tests, such as ["127.0.0.1"].
     # Every other such address is refused when an endpoint is saved and when sending.
     "WEBHOOK_ALLOWED_HOSTS": [],
+    # Seconds a 503 asks clients to wait (Retry-After) while the database cannot be
+    # reached: the API's problem document and the site's 503 page both send it.
+    "OUTAGE_RETRY_AFTER": 10,
 }
 
 

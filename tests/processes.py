@@ -1,4 +1,5 @@
-"""Running the example site's ``manage.py`` in a process of its own, on a SQLite file."""
+"""Running the example site's ``manage.py`` in a process of its own, on a SQLite file; and
+the server binaries such tests need."""
 
 import os
 import sqlite3
@@ -6,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.db import connection
 
 import kommunnatverk
@@ -57,3 +59,14 @@ def migrate(target: Path) -> None:
     """Make ``target`` a migrated database of the example site, in a process of its own."""
     done = run_manage(target, "migrate", "--no-input", "-v0")
     assert done.returncode == 0, f"manage.py migrate failed:\n{done.stderr}"
+
+
+def require(what: str, found: object, install: str) -> None:
+    """A server binary a test needs (redis-server, PostgreSQL's): without it the test is
+    skipped, saying what to install, except in CI (``CI`` set), where it fails."""
+    if found:
+        return
+    message = f"{what} is missing: {install}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

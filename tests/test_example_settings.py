@@ -59,9 +59,12 @@ def test_with_debug_off_a_secret_of_ones_own_is_used():
 def test_redis_url_gives_a_shared_redis_cache_that_survives_an_outage():
     found = settings_with(REDIS_URL="redis://127.0.0.1:6379/1")
     cache = found["CACHES"]["default"]
-    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
+    assert cache["BACKEND"] == "kommunnatverk.redis_cache.CircuitBreakerRedisCache"
     assert cache["LOCATION"] == "redis://127.0.0.1:6379/1"
-    assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+    # Short timeouts, paid once per process and interval (tests/test_redis_hang.py).
+    assert cache["OPTIONS"]["SOCKET_TIMEOUT"] <= 0.5
+    assert cache["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] <= 0.5
+    assert cache["OPTIONS"]["CIRCUIT_BREAKER_RESET_TIMEOUT"] >= 5
 
 
 def test_without_redis_url_each_process_keeps_its_own_cache():

@@ -9,7 +9,7 @@ INSTALLED_APPS += ["django.contrib.sitemaps"]  # the template of sitemap.xml
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 
 # Webhooks (and Wagtail's own background work) go through a durable queue in the
-# database; run `python manage.py db_worker` beside the web server.
+# database; run `python manage.py kommunnatverk_worker` beside the web server.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Swedish is the language editors write in; English is translated from it.
@@ -26,3 +26,7 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
     "django.middleware.locale.LocaleMiddleware",
 )
+
+# First: a database that is down or restarting is a 503 with Retry-After, in the
+# visitor's language, not Django's 500.
+MIDDLEWARE.insert(0, "kommunnatverk.middleware.DatabaseUnavailableMiddleware")

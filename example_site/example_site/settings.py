@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a database outage is a 503 with Retry-After, in the visitor's language.
+    "kommunnatverk.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -89,9 +91,9 @@ DATABASES = {"default": environment.database(f"sqlite:///{BASE_DIR / 'db.sqlite3
 
 # Several app servers share one cache when REDIS_URL is set: API responses by ETag and
 # Wagtail's renditions. Without it each process keeps its own, which is still correct.
+# A Redis outage is logged, never a 500; a hung one is skipped for 10 s at a time.
 if (shared_caches := environment.caches()) is not None:
     CACHES = shared_caches
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # a Redis outage is logged, never a 500
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -126,7 +128,8 @@ if (machine_translator := environment.machine_translator()) is not None:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator
 
 # Background work (webhook delivery, CDN purges, Wagtail's reference index) is queued in
-# the database and run by `manage.py db_worker`, which `make demo` starts.
+# the database and run by `manage.py kommunnatverk_worker` (db_worker that waits out a
+# database outage), which `make demo` starts.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # A CDN in front of the site: set WAGTAILFRONTENDCACHE as in Wagtail's frontend cache docs

@@ -1,10 +1,17 @@
 """RFC 9457 problem details, always naming the parameter at fault."""
 
+import logging
 from typing import Any
 
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import ValidationError as NinjaValidationError
+
+from .. import conf
+
+logger = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://kommunnatverk.readthedocs.io/reference/api/#problem-"
@@ -23,8 +30,14 @@ class Problem(Schema):
     invalid_params: list[InvalidParam] = []
 
 
-# Every GET may answer these besides 200; 304 has no body (If-None-Match held the ETag).
-RESPONSES = {304: None, 400: Problem, 404: Problem, 422: Problem}
+# Every GET may answer these besides 200; 304 has no body (If-None-Match held the ETag),
+# 503 comes with Retry-After while the database cannot be reached.
+RESPONSES = {304: None, 400: Problem, 404: Problem, 422: Problem, 503: Problem}
+
+# What a database that is down, restarting or unreachable raises: the request may
+# succeed if repeated later, so it is a 503, never a 500. Django closes a connection that
+# raised one at the end of the request, and the next request connects afresh.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 class ApiProblem(Exception):
@@ -68,6 +81,18 @@ def problem_response(
     return response
 
 
+def service_unavailable(error: BaseException | None = None) -> HttpResponse:
+    """The 503 problem while the database cannot be reached, with ``Retry-After``. With
+    ``DEBUG`` on, the detail names the database's error (say a database never migrated)."""
+    retry_after = conf.get("OUTAGE_RETRY_AFTER")
+    detail = f"The content cannot be read right now. Try again in {retry_after} seconds."
+    if settings.DEBUG and error is not None:
+        detail += f" The database said: {error}"
+    response = problem_response(503, "service-unavailable", "Service unavailable", detail, [])
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
 def register(api: NinjaAPI) -> None:
     @api.exception_handler(ApiProblem)
     def on_problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
@@ -87,6 +112,13 @@ def register(api: NinjaAPI) -> None:
         return problem_response(
             422, "invalid-parameter", "Invalid parameter", f"Invalid value for {names}.", invalid
         )
+
+    def on_database_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+        logger.warning("Database unavailable, answered 503 for %s: %s", request.path, exc)
+        return service_unavailable(exc)
+
+    for error in DATABASE_UNAVAILABLE:
+        api.add_exception_handler(error, on_database_unavailable)
 
     @api.exception_handler(Http404)
     def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:

@@ -24,7 +24,7 @@ from ..serializers.translation_status import translation_status
 
 router = Router(tags=["preview"])
 NO_STORE_ATTRIBUTE = "kommunnatverk_no_store"
-TOKEN_RESPONSES = {401: Problem, 403: Problem, 404: Problem, 422: Problem}
+TOKEN_RESPONSES = {401: Problem, 403: Problem, 404: Problem, 422: Problem, 503: Problem}
 TOKEN = Query(
     None,
     max_length=4096,
