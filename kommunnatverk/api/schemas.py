@@ -241,6 +241,11 @@ class NewsPageDetail(PageDetailBase):
     type: Literal["news"]
     date: date | None
     image: ImageRendition | None
+    image_alt_text: str = Field(
+        description="The image's alternative text, in the page's language: what the image "
+        "shows, for people who cannot see it. Empty when the image is decorative (render "
+        'alt="") or when there is no image.'
+    )
     body: list[BodyBlock]
     tags: list[Tag]
     groups: list[PageRef]
@@ -311,6 +316,11 @@ class NewsSummary(SummaryBase):
     date: date | None
     tags: list[Tag]
     thumbnail: ImageRendition | None
+    image_alt_text: str = Field(
+        description="The image's alternative text, in the page's language: what the image "
+        "shows, for people who cannot see it. Empty when the image is decorative (render "
+        'alt="") or when there is no image.'
+    )
 
 
 class ProjectSummary(SummaryBase):
