@@ -38,6 +38,7 @@ from ..web.structured_data import script_for
 
 register = template.Library()
 NEWS_PER_PAGE = 10
+NEWS_ON_NETWORK_PAGE = 3
 
 
 def _all(value: Any) -> Iterable[Any]:
@@ -308,6 +309,18 @@ def news_listing(context: template.Context, index: Page) -> PaginatorPage:
 def project_listing(index: Page) -> list[Page]:
     """The public projects under ``index``: open ones first, then the newest."""
     return list(listings.projects(index))
+
+
+@register.simple_tag
+def latest_news(index: Page, count: int = NEWS_ON_NETWORK_PAGE) -> list[Page]:
+    """The newest public news under ``index``, for the network page."""
+    return list(listings.news_items(index)[:count])
+
+
+@register.simple_tag
+def current_projects(index: Page) -> list[Page]:
+    """The public projects under ``index`` that recruit or run now, for the network page."""
+    return list(listings.current_projects(index))
 
 
 @register.simple_tag
