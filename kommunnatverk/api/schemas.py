@@ -14,7 +14,12 @@ class ImageRendition(Schema):
     url: str
     width: int
     height: int
-    alt: str
+    alt: str = Field(
+        description="The alternative text. A news item's image and an image block carry the "
+        "editor's own for that place, in the page's language, and \"\" when it was left "
+        'empty: the image is decorative (render alt=""). Logos and photos carry the '
+        "image's description, else its title, from Wagtail's image library."
+    )
 
 
 class Tag(Schema):
@@ -241,11 +246,6 @@ class NewsPageDetail(PageDetailBase):
     type: Literal["news"]
     date: date | None
     image: ImageRendition | None
-    image_alt_text: str = Field(
-        description="The image's alternative text, in the page's language: what the image "
-        "shows, for people who cannot see it. Empty when the image is decorative (render "
-        'alt="") or when there is no image.'
-    )
     body: list[BodyBlock]
     tags: list[Tag]
     groups: list[PageRef]
@@ -316,11 +316,6 @@ class NewsSummary(SummaryBase):
     date: date | None
     tags: list[Tag]
     thumbnail: ImageRendition | None
-    image_alt_text: str = Field(
-        description="The image's alternative text, in the page's language: what the image "
-        "shows, for people who cannot see it. Empty when the image is decorative (render "
-        'alt="") or when there is no image.'
-    )
 
 
 class ProjectSummary(SummaryBase):
