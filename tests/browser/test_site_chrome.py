@@ -74,11 +74,15 @@ def test_the_skip_link_leads_to_the_main_content(page: Page, live_server, demo):
 def test_a_printed_page_keeps_the_content_and_leaves_out_the_menus(demo, page: Page, live_server):
     page.emulate_media(media="print")
     page.goto(live_server.url + "/nytt-i-natverket/internationella-vattendagen-22-mars/")
-    for hidden in (".skip-link", ".site-nav", ".breadcrumbs", "form[role=search]"):
+    hidden_parts = (".skip-link", ".site-nav", ".breadcrumbs", "form[role=search]")
+    for hidden in (*hidden_parts, ".site-footer__part--links"):
         expect(page.locator(hidden)).to_be_hidden()
     expect(page.locator("main h1")).to_have_text("Internationella vattendagen – 22 mars")
     expect(page.locator(".contact-sidebar")).to_be_visible()
     link = page.locator("main a[href^='https://www.un.org']")
     printed = link.evaluate("element => getComputedStyle(element, '::after').content")
     assert "https://www.un.org/en/observances/water-day" in printed
+    badge = page.locator("main .goal-badge a").first
+    assert badge.evaluate("element => getComputedStyle(element, '::after').content") == "none"
+    expect(page.locator("footer .site-footer__contacts")).to_be_visible()
     assert page.pdf()[:4] == b"%PDF"
