@@ -80,14 +80,14 @@ def test_the_500_page_speaks_the_language_of_the_url_and_has_the_menu(path, lang
     assert first(html, "a", class_="skip-link").attrs["href"] == "#main"
 
 
-def wait_until_serving(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
+def wait_until_serving(url: str, server: subprocess.Popen, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert server.poll() is None, f"gunicorn exited with {server.returncode}"
         try:
-            requests.get(url, timeout=10)
+            requests.get(url, timeout=30)  # the worker may still be importing Django
             return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             time.sleep(0.2)
     raise AssertionError(f"{url} did not answer in {timeout} s")
 
