@@ -95,6 +95,22 @@ def test_news_without_dates_in_the_seed_have_none(sv):
     assert set(NewsPage.objects.filter(locale=sv).values_list("date", flat=True)) == {None}
 
 
+def test_the_water_days_picture_says_what_it_shows_in_both_languages(client, sv, en):
+    news = NewsPage.objects.get(slug="internationella-vattendagen-22-mars", locale=sv)
+    english = news.get_translation(en)
+    assert news.image is not None and english.image_id == news.image_id
+    assert news.image_alt_text == seed.WATER_GLASS.alt_text
+    assert english.image_alt_text == ENGLISH[seed.WATER_GLASS.alt_text]
+    assert f'alt="{english.image_alt_text}"' in client.get(english.url).content.decode()
+
+
+def test_the_footer_names_the_coordinator_on_every_page(client, sv):
+    for page in Page.objects.live().filter(locale=sv, depth__gt=1):
+        html = client.get(page.get_url()).content.decode()
+        footer = html[html.index('<footer class="site-footer">') :]
+        assert "Samordnas av" in footer and "Energikontor Väst" in footer, page.url_path
+
+
 def test_english_text_covers_every_swedish_string():
     """Nothing in the demo goes live in Swedish on the English site."""
     for page in Page.objects.filter(locale__language_code="en").specific():

@@ -414,6 +414,26 @@ def html_listings(client, world) -> str:
     return " ".join(get(client, path) for path in paths)
 
 
+CHROME = re.compile(
+    r'<nav class="site-nav".*?</nav>|<nav class="breadcrumbs".*?</nav>'
+    r'|<footer class="site-footer">.*?</footer>',
+    re.S,
+)
+
+
+def html_chrome(client, world) -> str:
+    """The main menu (two levels: the secret pages are menu pages below the indexes), the
+    breadcrumbs and the footer of the home page, the host page and the 404 page."""
+    paths = ("/", "/nyheter/vardnyhet/", "/finns-inte/")
+    # The 404 page is read whole, not by its status: its menu is what a visitor sees.
+    pages = [
+        client.get(prefix + path, HTTP_HOST=HOST).content.decode()
+        for prefix in ("", "/en")
+        for path in paths
+    ]
+    return " ".join(CHROME.findall(" ".join(pages)))
+
+
 def feeds(client, world) -> str:
     paths = ("/feeds/news.rss", "/feeds/news.atom", "/en/feeds/news.rss", "/en/feeds/news.atom")
     return " ".join(get(client, path) for path in paths)
@@ -453,6 +473,7 @@ SURFACES: dict[str, Callable[[Client, World], str]] = {
     "HTML page": html_pages,
     "HTML related lists, badges, switcher, hreflang, JSON-LD": html_host,
     "HTML index listings": html_listings,
+    "HTML menu, breadcrumbs and footer": html_chrome,
     "feeds": feeds,
     "sitemap": sitemap,
     "search page": search_page,
@@ -471,6 +492,7 @@ SHOWS = {
     "HTML page": {"page"},
     "HTML related lists, badges, switcher, hreflang, JSON-LD": {"page", "snippet"},
     "HTML index listings": {"page"},
+    "HTML menu, breadcrumbs and footer": {"page"},
     "feeds": {"page"},
     "sitemap": {"page"},
     "search page": {"page"},

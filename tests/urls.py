@@ -42,3 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# The 404 and 500 pages in the visitor's language (/en/… English, else Swedish).
+handler404 = "kommunnatverk.web.errors.page_not_found"
+handler500 = "kommunnatverk.web.errors.server_error"

@@ -227,6 +227,20 @@ PROJECTS = [
 
 
 @dataclass(frozen=True)
+class DemoImage:
+    """A picture the loader draws (the seed has no photos), with what it shows."""
+
+    title: str
+    file_name: str
+    alt_text: str
+
+
+WATER_GLASS = DemoImage(
+    "Ett glas kranvatten", "kranvatten.png", "Teckning av ett glas fyllt med kranvatten."
+)
+
+
+@dataclass(frozen=True)
 class DemoNews:
     slug: str
     title: str
@@ -238,6 +252,7 @@ class DemoNews:
     groups: tuple[str, ...] = ()
     projects: tuple[str, ...] = ()
     tags: tuple[str, ...] = field(default=())
+    image: DemoImage | None = None
 
 
 # The seed gives no dates (the water day is 22 March, of no stated year): dates stay open.
@@ -281,6 +296,7 @@ NEWS = [
         goals=("6", "12"),
         organisations=("huv",),
         tags=("vatten",),
+        image=WATER_GLASS,
     ),
     DemoNews(
         "hogstadieklasser-sokes-till-nytt-projekt-om-hallbart-resande",

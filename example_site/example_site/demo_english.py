@@ -209,6 +209,7 @@ ENGLISH: dict[str, str] = {
     ),
     "Internationella vattendagen – 22 mars": "World Water Day – 22 March",
     "internationella-vattendagen-22-mars": "world-water-day-22-march",
+    "Teckning av ett glas fyllt med kranvatten.": "Drawing of a glass filled with tap water.",
     "Den 22 mars är det internationella vattendagen.": "22 March is World Water Day.",
     "Vårt goda kranvatten här i Sverige är den mest miljövänliga dryck som finns – det "
     "behöver varken förpackning eller miljöpåverkande transporter. Ändå dricker vi "

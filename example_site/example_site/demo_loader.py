@@ -7,8 +7,13 @@ survives a re-run.
 
 import datetime
 from dataclasses import dataclass, field
+from io import BytesIO
 
+from django.core.files.images import ImageFile
 from django.utils.text import slugify
+from PIL import Image as PillowImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from kommunnatverk import conf
@@ -269,6 +274,9 @@ class DemoLoader:
                 text, url = item.link
                 body.append(("link", {"text": text, "page": None, "url": url}))
             page = NewsPage(title=item.title, slug=item.slug, intro=item.intro, body=body)
+            if item.image:
+                page.image = self._image(item.image)
+                page.image_alt_text = item.image.alt_text
             page.goal_links = [NewsPageGoal(goal=self.goals[c]) for c in item.goals]
             page.organisation_links = [
                 NewsPageOrganisation(organisation=self.organisations[k]) for k in item.organisations
@@ -336,6 +344,24 @@ class DemoLoader:
         self.report.translated.append(str(result.instance))
 
     # Helpers --------------------------------------------------------------------------
+
+    def _image(self, item: content.DemoImage):
+        """The demo's picture, drawn once: a glass of water on a pale blue background."""
+        model = get_image_model()
+        image = model.objects.filter(title=item.title).first()
+        if image is None:
+            picture = PillowImage.new("RGB", (1200, 800), "#e3eff5")
+            draw = ImageDraw.Draw(picture)
+            draw.polygon([(470, 690), (730, 690), (790, 360), (410, 360)], fill="#5aaee0")
+            draw.line([(410, 360), (790, 360)], fill="#8cc8ec", width=10)
+            draw.line([(380, 190), (470, 690), (730, 690), (820, 190)], fill="#44555d", width=12)
+            buffer = BytesIO()
+            picture.save(buffer, "PNG")
+            image = model.objects.create(
+                title=item.title, file=ImageFile(buffer, name=item.file_name)
+            )
+            self.report.created.append(item.title)
+        return image
 
     def _existing_child(self, parent: Page, model, slug: str):
         return model.objects.child_of(parent).filter(slug=slug).first()

@@ -24,7 +24,12 @@ class ImageRendition(Schema):
     url: str
     width: int
     height: int
-    alt: str
+    alt: str = Field(
+        description="The alternative text. A news item's image and an image block carry the "
+        "editor's own for that place, in the page's language, and \"\" when it was left "
+        'empty: the image is decorative (render alt=""). Logos and photos carry the '
+        "image's description, else its title, from Wagtail's image library."
+    )
 
 
 class Tag(Schema):

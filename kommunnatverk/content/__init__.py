@@ -7,6 +7,7 @@
 - :mod:`.goals`: the goal catalogue;
 - :mod:`.listings`: the index pages' lists and the news order;
 - :mod:`.accessibility`: the accessibility statement every page links to;
+- :mod:`.navigation`: the menu tree, breadcrumbs and home pages of a site;
 - :mod:`.search`: search in each language, narrowed to public pages;
 - :mod:`.richtext`: rich text with links to non-public pages removed;
 - :mod:`.snapshot`: small site-wide data, read once per content version;

@@ -10,6 +10,8 @@ from .public import public_pages
 NEWS_ORDER = (F("date").desc(nulls_last=True), "-first_published_at", "-pk")
 # Projects open to participants first, then the running ones.
 STATUS_LIST_ORDER = ("recruiting", "ongoing", "planned", "completed")
+# What a network page lists of its projects: those a visitor can join or follow now.
+CURRENT_STATUSES = ("recruiting", "ongoing")
 
 
 def news_items(index: Page, tag: str | None = None) -> QuerySet:
@@ -32,6 +34,12 @@ def projects(index: Page) -> QuerySet:
         .child_of(index)
         .order_by(open_first, F("start_date").desc(nulls_last=True), "title")
     )
+
+
+def current_projects(index: Page) -> QuerySet:
+    """Public projects under ``index`` that recruit or run now, in :func:`projects`' order:
+    what the network page lists."""
+    return projects(index).filter(status__in=CURRENT_STATUSES)
 
 
 def public_children(page: Page, *models: type[Page], site: Site | None = None) -> list[Page]:

@@ -10,7 +10,7 @@ Every surface (API, templates, feeds, sitemap, search, webhooks, purges, reports
 content through these functions, so what one shows, all show.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
 from django.db.models.lookups import StartsWith
@@ -155,13 +155,17 @@ def public_snippets(model: type[Model]) -> QuerySet:
     return queryset
 
 
-def is_public_snippet(obj: Model | None, *, as_if_live: bool = False) -> bool:
-    """The rule for one snippet in memory (a goal reads its framework)."""
+def is_public_snippet(
+    obj: Model | None, *, as_if_live: bool = False, locales: Mapping[int, object] | None = None
+) -> bool:
+    """The rule for one snippet in memory (a goal reads its framework). ``locales``: the
+    content locales by id, when the caller has read them already (outside a request's
+    snapshot every read is a query)."""
     if obj is None:
         return False
     if not (getattr(obj, "live", True) or as_if_live):
         return False
-    if obj.locale_id not in content_locales():
+    if obj.locale_id not in (locales if locales is not None else content_locales()):
         return False
     if isinstance(obj, Goal):
         return bool(obj.framework.live)

@@ -40,7 +40,11 @@ class NewsIndexPage(NetworkContentPage):
 
 
 class NewsPage(NetworkContentPage):
-    """A news item with date, intro, body, image, tags and related content."""
+    """A news item with date, intro, body, image, tags and related content.
+
+    The image's alternative text belongs to the page, not to the image: it says what the
+    image shows *here*, and it is translated with the page (wagtail-localize offers it as
+    a segment), while the image itself is shared by every language."""
 
     api_type = "news"
     date = models.DateField(
@@ -59,6 +63,12 @@ class NewsPage(NetworkContentPage):
         related_name="+",
         help_text=_("Shown at the top of the news item and in lists."),
     )
+    image_alt_text = models.CharField(
+        _("alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Leave empty if decorative."),
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     tags = LocalisedTaggableManager(
         through=TaggedNewsPage,
@@ -75,6 +85,7 @@ class NewsPage(NetworkContentPage):
         FieldPanel("date"),
         FieldPanel("intro"),
         FieldPanel("image"),
+        FieldPanel("image_alt_text"),
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
@@ -99,6 +110,7 @@ class NewsPage(NetworkContentPage):
     api_fields = NetworkContentPage.api_fields + [
         APIField("date"),
         APIField("image"),
+        APIField("image_alt_text"),
         APIField("body"),
         APIField("tags"),
         APIField("group_links"),

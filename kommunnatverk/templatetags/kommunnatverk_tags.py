@@ -42,6 +42,7 @@ from ..web.structured_data import script_for, sidebar_contacts
 
 register = template.Library()
 NEWS_PER_PAGE = 10
+NEWS_ON_NETWORK_PAGE = 3
 
 
 def _all(value: Any) -> Iterable[Any]:
@@ -216,7 +217,9 @@ def language_switcher(context: template.Context, page: Page | None) -> dict[str,
 @register.inclusion_tag(
     "kommunnatverk/includes/accessibility_statement_link.html", takes_context=True
 )
-def accessibility_statement_link(context: template.Context) -> dict[str, Any]:
+def accessibility_statement_link(
+    context: template.Context, as_list_item: bool = False
+) -> dict[str, Any]:
     """The link to the site's accessibility statement, for every page's footer (DOS-lagen
     asks for one on every page): the statement in the language being rendered, else the
     source language's, public only. Renders nothing when the site has none."""
@@ -234,6 +237,7 @@ def accessibility_statement_link(context: template.Context) -> dict[str, Any]:
         return {"statement": None}
     code = statement.locale.language_code
     return {
+        "as_list_item": as_list_item,
         "statement": statement,
         "url": url,
         # A statement in another language than the page says so (WCAG 3.1.2).
@@ -421,6 +425,18 @@ def news_listing(context: template.Context, index: Page) -> PaginatorPage:
 def project_listing(index: Page) -> list[Page]:
     """The public projects under ``index``: open ones first, then the newest."""
     return list(listings.projects(index))
+
+
+@register.simple_tag
+def latest_news(index: Page, count: int = NEWS_ON_NETWORK_PAGE) -> list[Page]:
+    """The newest public news under ``index``, for the network page."""
+    return list(listings.news_items(index)[:count])
+
+
+@register.simple_tag
+def current_projects(index: Page) -> list[Page]:
+    """The public projects under ``index`` that recruit or run now, for the network page."""
+    return list(listings.current_projects(index))
 
 
 @register.simple_tag

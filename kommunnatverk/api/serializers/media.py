@@ -12,12 +12,15 @@ def spec(name: str) -> str:
     return conf.get("RENDITIONS")[name]
 
 
-def rendition(image, spec_name: str) -> dict | None:
-    """Uses renditions prefetched with :func:`prefetch_image` when they are there."""
+def rendition(image, spec_name: str, alt: str | None = None) -> dict | None:
+    """Uses renditions prefetched with :func:`prefetch_image` when they are there.
+    ``alt``: the alternative text where the page has its own (a news item's image);
+    without it, Wagtail's (the image's description, else its title)."""
     if image is None:
         return None
     found = image.get_rendition(spec(spec_name))
-    return {"url": found.url, "width": found.width, "height": found.height, "alt": found.alt}
+    alt = found.alt if alt is None else alt
+    return {"url": found.url, "width": found.width, "height": found.height, "alt": alt}
 
 
 def prefetch_image(field_name: str, *spec_names: str) -> Prefetch:

@@ -80,7 +80,7 @@ def summary(ctx: ApiContext, page: Page, fallback: bool, status: dict | None = N
         data.update(
             date=page.date,
             tags=tags(page.tagged_items.all()),
-            thumbnail=rendition(page.image, "thumbnail"),
+            thumbnail=rendition(page.image, "thumbnail", alt=page.image_alt_text),
         )
     elif isinstance(page, ProjectPage):
         data.update(
@@ -232,7 +232,7 @@ def detail(ctx: ApiContext, page: Page, translated: list[Page], fallback: bool) 
     elif isinstance(page, NewsPage):
         data.update(
             date=page.date,
-            image=rendition(page.image, "hero"),
+            image=rendition(page.image, "hero", alt=page.image_alt_text),
             body=body_blocks(ctx, page.body),
             tags=tags(tag_links(page.tagged_items.all())),
             groups=_pages(ctx, page_links(page.group_links.all(), "group"), "group"),

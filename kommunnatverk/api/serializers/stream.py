@@ -28,7 +28,11 @@ def _block(ctx: ApiContext, block, images: dict) -> dict:
     elif kind == "image":
         image = value["image"]
         data["value"] = {
-            "image": rendition(images.get(image.pk, image), "hero") if image else None,
+            "image": (
+                rendition(images.get(image.pk, image), "hero", alt=value["alt_text"] or "")
+                if image
+                else None
+            ),
             "alt_text": value["alt_text"] or "",
             "caption": value["caption"] or "",
         }
