@@ -62,16 +62,11 @@ def _state(context: template.Context) -> _State:
 
 @register.inclusion_tag("kommunnatverk/includes/site_brand.html", takes_context=True)
 def site_brand(context: template.Context, site: dict[str, Any] | None) -> dict[str, Any]:
-    """The site's name linking to the home page. The name is written in the source
-    language, so it keeps that ``lang`` on pages in another one."""
+    """The site's name linking to the home page, as ``site_info`` gives it: in the
+    page's language where the site is named after its home page, else its one name
+    marked with the language it is written in."""
     site = site or {}
-    source = conf.get("SOURCE_LOCALE")
-    language = context.get("lang") or translation.get_language()
-    return {
-        "name": site.get("name") or "",
-        "url": site.get("url"),
-        "name_lang": source if source and source != language else None,
-    }
+    return {"name": site.get("name") or "", "url": site.get("url"), "name_lang": site.get("lang")}
 
 
 @register.inclusion_tag("kommunnatverk/includes/site_navigation.html", takes_context=True)
