@@ -1,9 +1,11 @@
 """The import graph of docs/explanation/architecture.md: each layer imports only from the
 layers below it, and no module of the package takes part in an import cycle."""
 
+import logging
 from pathlib import Path
 
 import grimp
+import pytest
 from importlinter.cli import lint_imports
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,7 +16,23 @@ DEFERRED = ("kommunnatverk.models.preview", "kommunnatverk.preview.frontend")
 DEFERRED_SERVE = ("kommunnatverk.models.base", "kommunnatverk.web.page_cache")
 
 
-def test_the_layers_hold(monkeypatch):
+@pytest.fixture
+def loggers_kept():
+    """import-linter's command line configures logging with ``dictConfig``, which
+    disables every logger that exists already: a test after it in the same process
+    would capture nothing from the package's loggers (``caplog``)."""
+    loggers = [
+        logger
+        for logger in logging.Logger.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger)
+    ]
+    disabled = [logger.disabled for logger in loggers]
+    yield
+    for logger, was_disabled in zip(loggers, disabled, strict=True):
+        logger.disabled = was_disabled
+
+
+def test_the_layers_hold(monkeypatch, loggers_kept):
     """The contracts in pyproject.toml, as ``lint-imports`` (make lint) checks them."""
     monkeypatch.chdir(ROOT)
     assert lint_imports(config_filename=str(ROOT / "pyproject.toml")) == 0
