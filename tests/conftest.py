@@ -122,6 +122,18 @@ def en(db) -> Locale:
 
 
 @pytest.fixture(autouse=True)
+def no_language_left_active():
+    """Django's LocaleMiddleware activates a request's language in the thread and leaves
+    it there: without this, a test would run in the language of the last request an
+    earlier test (of any module in the same worker) made."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Test rollbacks reuse content-version numbers, so no cached response may survive."""
     from django.core.cache import cache
