@@ -11,9 +11,13 @@ frontend contract"):
   free strings in the document, so a schema-valid ``kind=`` is refused with a 400 problem.
 """
 
+from collections.abc import Callable, Iterable
+
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import content_type_conformance, positive_data_acceptance
 
@@ -24,9 +28,36 @@ pytestmark = pytest.mark.django_db
 EXAMPLES_PER_OPERATION = 30
 
 
+def in_test_transaction(app: Callable) -> Callable:
+    """The WSGI app, holding the test's database connection across requests.
+
+    Each test runs in a transaction, so Django's ``close_old_connections`` sees autocommit
+    off at every request and closes the connection (on PostgreSQL; SQLite's in-memory
+    database ignores it). Django's test client disconnects it around each request; this
+    does the same for schemathesis' WSGI calls.
+    """
+
+    def wsgi(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            response = app(environ, start_response)
+            try:
+                return list(response)
+            finally:
+                response.close()  # sends request_finished while it is still disconnected
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+
+    return wsgi
+
+
 # Loaded when the module is collected: Django is set up by then, and the document needs
 # no database.
-schema = schemathesis.openapi.from_wsgi("/api/network/openapi.json", get_wsgi_application())
+schema = schemathesis.openapi.from_wsgi(
+    "/api/network/openapi.json", in_test_transaction(get_wsgi_application())
+)
 
 
 @schema.parametrize()
