@@ -57,4 +57,4 @@ done
 cd "$client"
 KOMMUNNATVERK_API="http://127.0.0.1:$port/api/network/" \
 KOMMUNNATVERK_FIXTURE="$work/fixture.json" \
-    node --test build/test/
+    npm run --silent test
