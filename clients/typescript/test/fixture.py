@@ -21,6 +21,9 @@ offline.unpublish()
 drafted = news[1]
 drafted.title = f"{drafted.title} (utkast)"
 page_revision = drafted.save_revision()
+drafted_en = drafted.get_translation(en)
+drafted_en.title = f"{drafted_en.title} (draft)"
+page_revision_en = drafted_en.save_revision()
 
 sidebar = ContactSidebar.objects.filter(locale=sv, live=True).order_by("pk").first()
 sidebar.title = f"{sidebar.title} (utkast)"
@@ -37,6 +40,11 @@ print(
                 "id": drafted.pk,
                 "title": drafted.title,
                 "token": make_token(drafted, revision=page_revision),
+            },
+            "preview_page_en": {
+                "id": drafted_en.pk,
+                "title": drafted_en.title,
+                "token": make_token(drafted_en, revision=page_revision_en),
             },
             "preview_sidebar": {
                 "id": sidebar.pk,

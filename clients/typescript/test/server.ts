@@ -18,6 +18,7 @@ export const API = required("KOMMUNNATVERK_API");
 export const fixture = JSON.parse(readFileSync(required("KOMMUNNATVERK_FIXTURE"), "utf8")) as {
   untranslated: { id: number; offline_id: number };
   preview_page: { id: number; title: string; token: string };
+  preview_page_en: { id: number; title: string; token: string };
   preview_sidebar: { id: number; title: string; token: string };
 };
 
