@@ -43,7 +43,7 @@ manage load_network_demo --hostname 127.0.0.1 --port "$port" >/dev/null
 manage shell --no-imports < "$client/test/fixture.py" > "$work/fixture.json"
 
 (cd example_site && exec "$BIN/gunicorn" example_site.wsgi --bind "127.0.0.1:$port" \
-    --workers 2 --log-level warning) &
+    --workers 2 --graceful-timeout 5 --log-level warning) &
 server=$!
 for _ in $(seq 100); do
     if "$PY" -c "import urllib.request, sys; urllib.request.urlopen(sys.argv[1], timeout=2)" \

@@ -66,7 +66,7 @@ describe("every endpoint", () => {
       assert.deepEqual([...locales].sort(), ["en", "sv"], path);
     }
     for (const path of expected) {
-      assert.deepEqual(Object.keys(document.paths[path] ?? {}), ["get"], path);
+      assert.ok("get" in (document.paths[path] ?? {}), `${path} has no GET`);
     }
   });
 

@@ -2,7 +2,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { ApiProblem, createClient, type NavigationItem } from "../src/index.js";
+import {
+  ApiProblem,
+  createClient,
+  type GoalQuery,
+  type NavigationItem,
+  type OrganisationQuery,
+} from "../src/index.js";
 import { API, failure, fixture } from "./server.js";
 
 const client = createClient({ baseUrl: API });
@@ -78,7 +84,7 @@ describe("frameworks and goals", () => {
   });
 
   it("refuses an unknown framework with a 400 problem naming it", async () => {
-    const error = await problem(() => client.goals({ framework: "nope" }));
+    const error = await problem(() => client.goals({ framework: "nope" as GoalQuery["framework"] }));
     assert.equal(error.status, 400);
     assert.equal(error.invalidParams[0]?.name, "framework");
   });
@@ -96,7 +102,7 @@ describe("organisations", () => {
   });
 
   it("refuses an unknown kind with a 400 problem naming it", async () => {
-    const error = await problem(() => client.organisations({ kind: "castle" }));
+    const error = await problem(() => client.organisations({ kind: "castle" as OrganisationQuery["kind"] }));
     assert.equal(error.status, 400);
     assert.equal(error.invalidParams[0]?.name, "kind");
   });
