@@ -13,7 +13,7 @@ from kommunnatverk.preview import make_token
 sv = Locale.objects.get(language_code="sv")
 en = Locale.objects.get(language_code="en")
 news = NewsPage.objects.filter(locale=sv, live=True).order_by("path")
-# The Swedish page keeps its English translation's id, which now has no live page.
+# Its English translation goes offline: English requests for it now fall back to Swedish.
 untranslated = news[0]
 offline = untranslated.get_translation(en)
 offline.unpublish()
