@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 export PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
-.PHONY: install demo demo-data test test-browser guide-screenshots site-screenshots test-postgres test-wheel test-lowest test-fresh-site lint messages openapi docs wheel clean
+.PHONY: install demo demo-data test test-browser guide-screenshots site-screenshots test-postgres test-wheel test-lowest test-fresh-site test-client client-types lint messages openapi docs wheel clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,12 @@ test-lowest:
 test-fresh-site: install
 	scripts/test-fresh-site.sh
 
+# The TypeScript client (clients/typescript/): npm ci, its generated types checked against
+# docs/reference/openapi.json, tsc --strict, then node --test against the demo's content
+# served by gunicorn on a free loopback port.
+test-client: install
+	scripts/test-client.sh
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
@@ -95,6 +101,14 @@ messages: install
 # The OpenAPI document the docs publish, as the example site serves it.
 openapi: install
 	$(PY) scripts/export_openapi.py
+
+# The client's pinned openapi-typescript (clients/typescript/package-lock.json).
+clients/typescript/node_modules/.package-lock.json: clients/typescript/package.json clients/typescript/package-lock.json
+	cd clients/typescript && npm ci --silent --no-audit --no-fund
+
+# The OpenAPI document from the code, then the TypeScript client's types from it.
+client-types: openapi clients/typescript/node_modules/.package-lock.json
+	cd clients/typescript && npm run --silent generate
 
 docs: install
 	$(VENV)/bin/mkdocs build --strict
