@@ -9,6 +9,7 @@ from .choosers import (
     ContactSidebarChooserViewSet,
     GoalChooserViewSet,
     GoalFrameworkChooserViewSet,
+    NetworkTagChooserViewSet,
     OrganisationChooserViewSet,
 )
 from .columns import (
@@ -129,6 +130,7 @@ class NetworkTagViewSet(SnippetViewSet):
     model = NetworkTag
     icon = "tag"
     menu_label = _("Tags")
+    chooser_viewset_class = NetworkTagChooserViewSet
     list_display = ["name", "slug", LocaleColumn()]
     search_fields = ["name"]  # tags are not in the search index: searched in the database
 
