@@ -70,12 +70,10 @@ UPSTREAM_MESSAGES: tuple[str, ...] = (
     gettext_noop("Privacy is inherited from the ancestor page - %(ancestor_page)s"),
     gettext_noop("Changing the privacy for this page has been disabled."),
     gettext_noop(
-        "Keyboard shortcuts are currently disabled; manage your %(account_link)s to "
-        "enable them."
+        "Keyboard shortcuts are currently disabled; manage your %(account_link)s to enable them."
     ),
     gettext_noop(
-        "Keyboard shortcuts are currently enabled; manage your %(account_link)s to "
-        "disable them."
+        "Keyboard shortcuts are currently enabled; manage your %(account_link)s to disable them."
     ),
     gettext_noop("account"),
     gettext_noop("- Select an option -"),
