@@ -139,7 +139,7 @@ def register_translation_status_url():
             "kommunnatverk/translation-status/",
             TranslationStatusView.as_view(),
             name="kommunnatverk_translation_status",
-        )
+        ),
     ]
 
 
