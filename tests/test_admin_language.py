@@ -34,6 +34,7 @@ from kommunnatverk.admin.upstream_messages import UPSTREAM_MESSAGES
 from kommunnatverk.content.registry import snippet_models
 from kommunnatverk.roles.setup import (
     EDITOR_GROUP,
+    ROOT_NAME,
     TASK_NAME,
     TRANSLATOR_GROUP,
     WORKFLOW_NAME,
@@ -175,6 +176,8 @@ def test_the_editor_submits_to_a_swedish_workflow(client, network):
     assert f"Lämna in till {WORKFLOW_NAME}" in texts["page edit"]
     assert not Workflow.objects.filter(name="Moderators approval").exists()
     assert Task.objects.filter(name=TASK_NAME).exists()
+    assert Page.objects.get(depth=1).get_admin_display_title() == ROOT_NAME
+    assert Collection.objects.get(depth=1).name == ROOT_NAME
 
 
 def test_a_renamed_workflow_keeps_its_name(db):

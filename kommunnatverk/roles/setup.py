@@ -36,6 +36,10 @@ TRANSLATION_LOCALE = "en"
 WAGTAIL_WORKFLOW_NAME = "Moderators approval"
 WORKFLOW_NAME = "Moderatorernas granskning"
 TASK_NAME = "Moderatorernas godkännande"
+# The same for the tree's root page and the root collection, both "Root": the first shows in
+# the page chooser's breadcrumb, the second as the collection of every uploaded image.
+WAGTAIL_ROOT_NAME = "Root"
+ROOT_NAME = "Rot"
 
 
 class RoleSetupError(Exception):
@@ -188,11 +192,20 @@ def apply_role(role: Role, locale: Locale) -> RoleReport:
 
 
 def name_default_workflow() -> list[str]:
-    """Give Wagtail's default workflow and task Swedish names; returns what was renamed."""
+    """Give Wagtail's default workflow and task, and its root page and collection, Swedish
+    names; returns what was renamed."""
     renamed = []
     for model, name in ((Workflow, WORKFLOW_NAME), (Task, TASK_NAME)):
         for item in model.objects.filter(name=WAGTAIL_WORKFLOW_NAME):
             item.name = name
             item.save(update_fields=["name"])
             renamed.append(f"{model._meta.model_name} '{WAGTAIL_WORKFLOW_NAME}' → '{name}'")
+    for page in Page.objects.filter(depth=1, title=WAGTAIL_ROOT_NAME):
+        page.title = page.draft_title = ROOT_NAME
+        page.save(update_fields=["title", "draft_title"], clean=False)
+        renamed.append(f"root page '{WAGTAIL_ROOT_NAME}' → '{ROOT_NAME}'")
+    for collection in Collection.objects.filter(depth=1, name=WAGTAIL_ROOT_NAME):
+        collection.name = ROOT_NAME
+        collection.save(update_fields=["name"])
+        renamed.append(f"root collection '{WAGTAIL_ROOT_NAME}' → '{ROOT_NAME}'")
     return renamed
