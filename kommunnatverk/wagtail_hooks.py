@@ -12,7 +12,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.snippets.models import register_snippet
 
 from . import colours
-from .admin import javascript_labels
+from .admin import javascript_labels, localize_dates
 from .admin.deletion import pages_protecting
 from .admin.network_indexes import create_indexes, indexes_requested
 from .admin.viewsets import NetworkViewSetGroup
@@ -125,6 +125,7 @@ def register_webhook_admin():
 
 
 javascript_labels.extend_admin_catalogue()
+localize_dates.use_iso_dates()
 
 
 @hooks.register("register_admin_urls")

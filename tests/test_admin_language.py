@@ -272,3 +272,18 @@ def test_javascript_catalogues_carry_the_package_labels(
 def _catalogue_of(script: str) -> dict:
     match = re.search(r"const newcatalog = (\{.*?\});\n", script, re.DOTALL)
     return json.loads(match.group(1)) if match else {}
+
+
+def test_translation_editor_dates_read_right_in_swedish(client, network):
+    """wagtail-localize wrote "1 December 2026" with the C locale's month names."""
+    call_command("kommunnatverk_setup_roles", verbosity=0)
+    client.force_login(member("translator-dates", TRANSLATOR_GROUP, "sv"))
+    english = network.english(network.page)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    editor = bs4.BeautifulSoup(html, "html.parser").select_one(".js-translation-editor")
+    props = json.loads(editor["data-props"])
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", props["object"]["lastPublishedDate"])
+    comments = [string["comment"] for string in props["initialStringTranslations"]]
+    assert comments and all(re.search(r"\d{4}-\d{2}-\d{2}$", c) for c in comments), comments
+    months = "January|February|March|April|May|June|July|August|September|October|November"
+    assert not re.search(rf"\b({months}|December)\b", json.dumps(props))
