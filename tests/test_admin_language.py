@@ -187,15 +187,32 @@ def test_a_renamed_workflow_keeps_its_name(db):
     assert not Workflow.objects.filter(name=WORKFLOW_NAME).exists()
 
 
+def english_words() -> set[str]:
+    """Every word of the English msgids, the package's and upstream's."""
+    words = set()
+    catalogues = [PACKAGE_PO / "django.po", PACKAGE_PO / "djangojs.po"]
+    for root in UPSTREAM:
+        catalogues += root.glob("**/locale/en/LC_MESSAGES/*.po")
+    for po in catalogues:
+        for entry in polib.pofile(str(po)):
+            words.update(re.findall(r"\w+", entry.msgid.casefold()))
+    return words
+
+
 def package_swedish() -> list[str]:
-    """The package's own Swedish labels that are not also English (as "Status" is)."""
+    """The package's own Swedish labels, leaving out words that are English too ("Status",
+    "data")."""
+    english = english_words()
     words = set()
     for po in ("django.po", "djangojs.po"):
         for entry in polib.pofile(str(PACKAGE_PO / po)):
             for text in re.split(r"%\(\w+\)s|%s|<[^>]+>|[.,:;!?()“”\"'…]", entry.msgstr):
                 text = " ".join(text.split())
-                if len(text) > 3 and text not in entry.msgid:
-                    words.add(text)
+                if len(text) <= 3 or text in entry.msgid:
+                    continue
+                if " " not in text and text.casefold() in english:
+                    continue
+                words.add(text)
     return sorted(words, key=len, reverse=True)
 
 
