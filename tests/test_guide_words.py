@@ -62,6 +62,8 @@ def labels_of(html: str) -> set[str]:
         tag.decompose()
     for element in soup.find_all(LABEL_TAGS):
         labels.add(" ".join(element.get_text(" ").split()))
+    # A tab's or a field's own words, without the error count or the required mark beside.
+    labels.update(" ".join(text.split()) for text in soup.find_all(string=True))
     for element in soup.find_all(attrs={"aria-label": True}):
         labels.add(element["aria-label"])
     for element in soup.find_all("input", type="submit"):
