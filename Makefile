@@ -96,6 +96,7 @@ lint: install
 # Regenerates the sv catalogue from the package's sources, then compiles it.
 messages: install
 	cd kommunnatverk && ../$(PY) -m django makemessages --locale sv --no-obsolete --add-location file
+	cd kommunnatverk && ../$(PY) -m django makemessages -d djangojs --locale sv --no-obsolete --add-location file
 	cd kommunnatverk && ../$(PY) -m django compilemessages --locale sv
 
 # The OpenAPI document the docs publish, as the example site serves it.

@@ -12,6 +12,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.snippets.models import register_snippet
 
 from . import colours
+from .admin import javascript_labels, localize_dates
 from .admin.deletion import pages_protecting
 from .admin.network_indexes import create_indexes, indexes_requested
 from .admin.viewsets import NetworkViewSetGroup
@@ -123,14 +124,23 @@ def register_webhook_admin():
     return WebhookViewSetGroup()
 
 
+javascript_labels.extend_admin_catalogue()
+localize_dates.use_iso_dates()
+
+
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
     return [
         path(
+            "kommunnatverk/jsi18n/",
+            javascript_labels.catalogue,
+            name="kommunnatverk_javascript_catalogue",
+        ),
+        path(
             "kommunnatverk/translation-status/",
             TranslationStatusView.as_view(),
             name="kommunnatverk_translation_status",
-        )
+        ),
     ]
 
 

@@ -71,12 +71,12 @@ def row_titled(rows: list[dict[str, str]], heading: str, title: str) -> dict[str
 
 def test_goal_listing_shows_colour_swatch_code_framework_language_and_status(editor):
     headings, rows = listing(editor, Goal, locale="sv")
-    assert headings == ["Mål", "Färg", "Ramverk", "Plats", "Uppdaterad", "Status"]
+    assert headings == ["Mål", "Färg", "Ramverk", "Språk", "Uppdaterad", "Status"]
     climate = row_titled(rows, "Mål", "13. Bekämpa klimatförändringarna")
     # A sample of the badge's text (hidden from screen readers), the code, the text colour.
     assert climate["Färg"] == "Aa #3F7E44 vit text 4,91:1"
     assert climate["Ramverk"] == "Agenda 2030"
-    assert (climate["Plats"], climate["Status"]) == ("Svenska", "publicerad")
+    assert (climate["Språk"], climate["Status"]) == ("Svenska", "publicerad")
     html = editor.get(listing_url(Goal, locale="sv")).content.decode()
     assert "background-color: #3F7E44;" in html
 
@@ -90,14 +90,14 @@ def test_goal_listing_filters_by_framework_language_and_status(editor, network):
     ]
 
     _headings, rows = listing(editor, Goal, locale="en")
-    assert rows and {row["Plats"] for row in rows} == {"Engelska"}
+    assert rows and {row["Språk"] for row in rows} == {"Engelska"}
 
     factories.goal(klimat, code="99", title="Ett mål i utkast", colour="#000000", publish=False)
     _headings, rows = listing(editor, Goal, locale="sv", live="false")
     assert titles(rows, "Mål") == ["99. Ett mål i utkast"]
     assert rows[0]["Status"] == "utkast"
     html = editor.get(listing_url(Goal, locale="sv", live="false")).content.decode()
-    assert " ".join(active_filters(html)) == "Publicerad: Nej Plats: Svenska"
+    assert " ".join(active_filters(html)) == "Publicerad: Nej Språk: Svenska"
     _headings, rows = listing(editor, Goal, locale="sv", live="true")
     assert "99. Ett mål i utkast" not in titles(rows, "Mål")
 
@@ -224,22 +224,22 @@ def test_the_page_editor_opens_choosers_in_the_pages_language(editor, en):
 
 def test_goal_chooser_shows_code_colour_and_framework_in_the_pages_language(editor):
     headings, rows = chooser(editor, Goal, locale="sv")
-    assert headings == ["Titel", "Färg", "Ramverk", "Plats", "Status"]
+    assert headings == ["Titel", "Färg", "Ramverk", "Språk", "Status"]
     no_poverty = row_titled(rows, "Titel", "1. Ingen fattigdom")
     assert no_poverty["Färg"] == "Aa #E5243B svart text 4,65:1"
     assert no_poverty["Ramverk"] == "Agenda 2030"
-    assert {row["Plats"] for row in rows} == {"Svenska"}  # the page's language only
+    assert {row["Språk"] for row in rows} == {"Svenska"}  # the page's language only
 
     _headings, rows = chooser(editor, Goal, locale="en")
     assert "1. No poverty" in titles(rows, "Titel")
-    assert {row["Plats"] for row in rows} == {"Engelska"}
+    assert {row["Språk"] for row in rows} == {"Engelska"}
 
 
 def test_goal_chooser_search_finds_goals_by_words_or_code_in_the_pages_language(editor):
     _headings, rows = chooser_search(editor, Goal, locale="sv", q="klimat")
     assert "13. Bekämpa klimatförändringarna" in titles(rows, "Titel")
     assert "1. Ingen fattigdom" not in titles(rows, "Titel")
-    assert {row["Plats"] for row in rows} == {"Svenska"}
+    assert {row["Språk"] for row in rows} == {"Svenska"}
 
     _headings, rows = chooser_search(editor, Goal, locale="sv", q="13")
     assert "13. Bekämpa klimatförändringarna" in titles(rows, "Titel")
@@ -256,13 +256,13 @@ def test_organisation_chooser_shows_kind_and_parent(editor):
 
 def test_sidebar_chooser_shows_heading_and_number_of_contacts_and_searches(editor):
     headings, rows = chooser(editor, ContactSidebar, locale="sv")
-    assert headings == ["Titel", "Rubrik", "Kontakter", "Plats", "Status"]
+    assert headings == ["Titel", "Rubrik", "Kontakter", "Språk", "Status"]
     assert rows == [
         {
             "Titel": "Kommunnätverkets kontakter",
             "Rubrik": "Kontakt",
             "Kontakter": "2",
-            "Plats": "Svenska",
+            "Språk": "Svenska",
             "Status": "publicerad",
         }
     ]

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 # wagtail_localize.locales replaces wagtail.locales.
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "wagtail.locales"]
-INSTALLED_APPS += ["kommunnatverk", "wagtail_localize", "wagtail_localize.locales"]
+# kommunnatverk first: its Swedish for some of Wagtail's own admin labels then wins.
+INSTALLED_APPS = ["kommunnatverk", *INSTALLED_APPS, "wagtail_localize", "wagtail_localize.locales"]
 INSTALLED_APPS += ["django.contrib.sitemaps"]  # the template of sitemap.xml
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 

@@ -4,8 +4,14 @@ Wagtail's snippet chooser lists only the title, locale and status. These add the
 editor tells goals, organisations and sidebars apart by. The locale filter stays Wagtail's
 own: the chooser opens with ``?locale=`` set to the language of the page being edited, so it
 lists that language's items, and the editor can switch the filter to another language.
+
+Wagtail 8's ``ChooserViewSet`` sets its labels with the eager ``gettext`` when the module is
+imported, so a modal titled in the site's default language ("Välj") greets an editor whose
+admin is English, followed by the model's name in English. Every snippet chooser of the
+package uses :class:`TranslatedSnippetChooserViewSet`, whose labels are lazy.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 
@@ -24,7 +30,27 @@ from .columns import (
 )
 
 
-class ExtraColumnsMixin:
+class TranslatedSnippetChooserViewSet(SnippetChooserViewSet):
+    """Wagtail's snippet chooser, with its labels in the language of each request."""
+
+    choose_one_text = _("Choose")
+    page_title = _("Choose")
+    choose_another_text = _("Choose another")
+    edit_item_text = _("Edit")
+
+
+class LanguageFilterMixin:
+    """Wagtail's chooser gives its locale filter no label, so Django shows the field name,
+    "Locale", in every language: this one calls it what the listings call it."""
+
+    def get_filter_form(self):
+        form = super().get_filter_form()
+        if "locale" in form.fields:
+            form.fields["locale"].label = _("Language")
+        return form
+
+
+class ExtraColumnsMixin(LanguageFilterMixin):
     """Puts ``extra_columns`` after the title; ``related`` and ``annotations`` keep it to
     one query per page of results."""
 
@@ -59,7 +85,7 @@ def chooser_viewset_class(
     mixin = type(f"{name}ChooserColumns", (ExtraColumnsMixin,), attrs)
     return type(
         f"{name}ChooserViewSet",
-        (SnippetChooserViewSet,),
+        (TranslatedSnippetChooserViewSet,),
         {
             "choose_view_class": type(f"{name}ChooseView", (mixin, ChooseView), {}),
             "choose_results_view_class": type(
@@ -94,3 +120,4 @@ ContactSidebarChooserViewSet = chooser_viewset_class(
     columns=lambda: _unsorted(sidebar_title_column(), contact_count_column()),
     annotations=CONTACT_COUNT,
 )
+NetworkTagChooserViewSet = chooser_viewset_class("NetworkTag", columns=lambda: [])

@@ -100,6 +100,11 @@ class StatusColumn(LiveStatusTagColumn):
     """Wagtail's status tag without its query per row: the status asks whether a revision
     is scheduled, which :func:`with_schedule_flag` has already answered for the page."""
 
+    def __init__(self, **kwargs):
+        # Wagtail's default label is translated when the column is made, at import.
+        kwargs.setdefault("label", _("Status"))
+        super().__init__(**kwargs)
+
     def get_value(self, instance):
         if getattr(instance, "has_schedule", None) is False:
             instance.__dict__.setdefault("scheduled_revision", None)

@@ -9,6 +9,7 @@ from .choosers import (
     ContactSidebarChooserViewSet,
     GoalChooserViewSet,
     GoalFrameworkChooserViewSet,
+    NetworkTagChooserViewSet,
     OrganisationChooserViewSet,
 )
 from .columns import (
@@ -35,8 +36,15 @@ STATUS_HEADINGS = {"locale": _("Language"), "status_string": _("Status")}
 
 
 def status_columns() -> list:
-    """What Wagtail shows by default after the title: language, last change, status."""
-    return [LocaleColumn(), UpdatedAtColumn(), StatusColumn()]
+    """What Wagtail shows by default after the title: language, last change, status.
+
+    The listings' columns are made once, at import; Wagtail's default labels would be
+    translated then, into the site's language, and stay so for every editor."""
+    return [language_column(), UpdatedAtColumn(label=_("Updated")), StatusColumn()]
+
+
+def language_column() -> LocaleColumn:
+    return LocaleColumn(label=_("Language"))
 
 
 class PublishableSnippetViewSet(SnippetViewSet):
@@ -129,7 +137,8 @@ class NetworkTagViewSet(SnippetViewSet):
     model = NetworkTag
     icon = "tag"
     menu_label = _("Tags")
-    list_display = ["name", "slug", LocaleColumn()]
+    chooser_viewset_class = NetworkTagChooserViewSet
+    list_display = ["name", "slug", language_column()]
     search_fields = ["name"]  # tags are not in the search index: searched in the database
 
     def get_queryset(self, request):

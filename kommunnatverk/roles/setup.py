@@ -17,6 +17,8 @@ from wagtail.models import (
     Locale,
     Page,
     Site,
+    Task,
+    Workflow,
 )
 
 from ..content.registry import snippet_models
@@ -26,6 +28,18 @@ from ..models import GroupLocalePermission
 EDITOR_GROUP = "Redaktör"
 TRANSLATOR_GROUP = "Översättare (engelska)"
 TRANSLATION_LOCALE = "en"
+
+# Wagtail's first migration makes one workflow, with one task, for the whole tree, both named
+# "Moderators approval": an editor's action menu then says "Lämna in till Moderators approval".
+# Like the groups' names, these are data, shown as they are in every language, so they are
+# given the site's language here, and only while they still have Wagtail's name.
+WAGTAIL_WORKFLOW_NAME = "Moderators approval"
+WORKFLOW_NAME = "Moderatorernas granskning"
+TASK_NAME = "Moderatorernas godkännande"
+# The same for the tree's root page and the root collection, both "Root": the first shows in
+# the page chooser's breadcrumb, the second as the collection of every uploaded image.
+WAGTAIL_ROOT_NAME = "Root"
+ROOT_NAME = "Rot"
 
 
 class RoleSetupError(Exception):
@@ -175,3 +189,23 @@ def apply_role(role: Role, locale: Locale) -> RoleReport:
     else:
         report.language.already += 1
     return report
+
+
+def name_default_workflow() -> list[str]:
+    """Give Wagtail's default workflow and task, and its root page and collection, Swedish
+    names; returns what was renamed."""
+    renamed = []
+    for model, name in ((Workflow, WORKFLOW_NAME), (Task, TASK_NAME)):
+        for item in model.objects.filter(name=WAGTAIL_WORKFLOW_NAME):
+            item.name = name
+            item.save(update_fields=["name"])
+            renamed.append(f"{model._meta.model_name} '{WAGTAIL_WORKFLOW_NAME}' → '{name}'")
+    for page in Page.objects.filter(depth=1, title=WAGTAIL_ROOT_NAME):
+        page.title = page.draft_title = ROOT_NAME
+        page.save(update_fields=["title", "draft_title"], clean=False)
+        renamed.append(f"root page '{WAGTAIL_ROOT_NAME}' → '{ROOT_NAME}'")
+    for collection in Collection.objects.filter(depth=1, name=WAGTAIL_ROOT_NAME):
+        collection.name = ROOT_NAME
+        collection.save(update_fields=["name"])
+        renamed.append(f"root collection '{WAGTAIL_ROOT_NAME}' → '{ROOT_NAME}'")
+    return renamed

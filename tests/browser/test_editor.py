@@ -121,8 +121,11 @@ def test_add_child_under_a_group_never_offers_news(page: Page, live_server, edit
     expect(page).to_have_url(f"{base}/admin/pages/add/kommunnatverk/grouppage/{network.pk}/")
 
     # A group takes no children at all: no "add child" action and no form behind the URL.
+    # (The action is "Lägg till undersida", as the network page's listing shows it.)
+    page.goto(f"{base}/admin/pages/{network.get_parent().pk}/")
+    expect(page.get_by_role("link", name="Lägg till undersida").first).to_be_attached()
     page.goto(f"{base}/admin/pages/{group.pk}/")
-    expect(page.get_by_role("link", name="Lägg till underordnad sida")).to_have_count(0)
+    expect(page.get_by_role("link", name="Lägg till undersida")).to_have_count(0)
     page.goto(f"{base}/admin/pages/{group.pk}/add_subpage/")
     news_choice = page.locator("main a[href*='/admin/pages/add/kommunnatverk/newspage/']")
     expect(news_choice).to_have_count(0)

@@ -10,6 +10,7 @@ from ...roles.setup import (
     RoleReport,
     RoleSetupError,
     apply_role,
+    name_default_workflow,
 )
 
 
@@ -17,7 +18,8 @@ class Command(BaseCommand):
     help = (
         "Create the groups 'Redaktör' (edits and publishes the Swedish content) and "
         "'Översättare (engelska)' (translates into English), with their permissions. Safe "
-        "to run again: it only adds what is missing and never removes a permission."
+        "to run again: it only adds what is missing and never removes a permission. "
+        "Wagtail's default workflow 'Moderators approval' and its task get Swedish names."
     )
 
     def add_arguments(self, parser) -> None:
@@ -42,6 +44,7 @@ class Command(BaseCommand):
                 reports.append(apply_role(EDITOR, source))
                 if target is not None:
                     reports.append(apply_role(TRANSLATOR, target))
+                renamed = name_default_workflow()
                 if dry_run:
                     transaction.set_rollback(True)
         except RoleSetupError as error:
@@ -50,6 +53,9 @@ class Command(BaseCommand):
         verbosity = options["verbosity"]
         for report in reports:
             self._write(report, verbosity)
+        if verbosity:
+            for line in renamed:
+                self.stdout.write(f"Renamed {line}")
         if target is None:
             # Without the locale the group could not be limited to English, and a
             # translator group without a language would be allowed to edit every language.
