@@ -100,6 +100,9 @@ def test_a_tag_translated_in_its_editor_is_what_the_english_page_shows(
     html = translator.client.get(english_page.url).content.decode()
     assert "/en/news/?tag=solar-energy" in html
     assert "solenergi" not in html
+    feed = translator.client.get("/en/feeds/news.rss").content.decode()
+    assert "<category>solar energy</category>" in feed
+    assert "solenergi" not in feed
 
 
 def test_the_status_counts_a_tag_still_in_swedish(translator: Translator, solar_news, en, api):
@@ -109,7 +112,7 @@ def test_the_status_counts_a_tag_still_in_swedish(translator: Translator, solar_
 
     status = english_status()
     outdated = entries(status, "outdated")
-    assert outdated["solenergi"].type_label == "tag"
+    assert outdated["solenergi"].model_label == "kommunnatverk.NetworkTag"
     assert outdated["solenergi"].progress == translation_status.Progress(2, 0)
     # The page itself is translated, but its English version shows a Swedish tag.
     # Title and slug, with the two segments of each tag ("skola" was translated before).
