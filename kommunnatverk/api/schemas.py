@@ -130,9 +130,9 @@ class TranslationStatus(Schema):
         "since)."
     )
     progress: dict[str, TranslationProgress] = Field(
-        default_factory=dict,
         description="Each other locale's share of the source's text segments translated, "
-        "in wagtail-localize. A missing translation counts 0 translated.",
+        "in wagtail-localize. A missing translation counts 0 translated; a page never sent "
+        "to translation has no entry.",
     )
 
 

@@ -140,7 +140,10 @@ def progress_of(target) -> Progress | None:
 
 
 def progress_in(source, target) -> Progress | None:
-    """The progress of ``target`` (None: no row in that locale) on ``source``'s segments."""
+    """The progress of ``target`` (None: no row in that locale) on ``source``'s segments;
+    None when the source was never sent to translation (no segments are known)."""
+    if getattr(source, SYNCED_AT, None) is None:
+        return None
     if target is not None:
         return progress_of(target)
     segments = getattr(source, SEGMENTS, None)
