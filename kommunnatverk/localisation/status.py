@@ -216,8 +216,9 @@ def states_by_locale(
     if source is None:
         return None
     synced_at = getattr(source, SYNCED_AT, None)
+    published_at = getattr(source, "last_published_at", None)  # tags are never published
     return {
-        locale_id: state_of(source.last_published_at, synced_at, by_locale.get(locale_id))
+        locale_id: state_of(published_at, synced_at, by_locale.get(locale_id))
         for locale_id in target_locale_ids
         if locale_id != source_locale_id
     }
