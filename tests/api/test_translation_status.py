@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory, override_settings
 from wagtail_localize.models import Translation, TranslationSource
 
+from kommunnatverk.localisation import translate_with_strings
+
 from .. import factories
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +70,12 @@ def test_a_swedish_publish_shows_outdated_at_once_and_a_sync_clears_it(
     with django_capture_on_commit_callbacks(execute=True):  # publishing waits for the commit
         source.update_from_db()
         Translation.objects.get(source=source, target_locale=en).save_target(publish=True)
+    # The new Swedish title is live on the English page until it is translated.
+    assert status_at(api, f"pages/{english.pk}/") == status("outdated")
+    progress = api(f"pages/{english.pk}/").data["meta"]["translation_status"]["progress"]["en"]
+    assert progress["translated"] == progress["segments"] - 1
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_with_strings(page, en, {"Internationella vattendagen": "World Water Day"})
     assert status_at(api, f"pages/{english.pk}/") == status("up_to_date")
 
 
