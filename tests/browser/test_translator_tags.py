@@ -77,6 +77,7 @@ def test_translator_sets_the_english_name_of_a_tag_in_the_translation_editor(
     page.get_by_role("tab", name="Innehåll").click()
     tag = page.locator("li", has=page.locator("p", has_text=re.compile("^solenergi$"))).last
     expect(tag).to_contain_text("0 / 2 segment översatta")
+    tag.scroll_into_view_if_needed()
     guide_screenshots(page, "translator-tag")
     with page.expect_popup() as opened:
         tag.get_by_role("button", name="Redigera").click()
