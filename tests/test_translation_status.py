@@ -25,6 +25,7 @@ from kommunnatverk.models import (
     NewsIndexPage,
     NewsPage,
     Organisation,
+    ProjectPage,
 )
 
 from . import factories
@@ -66,14 +67,17 @@ def new_swedish_news(slug: str = "bara-pa-svenska") -> NewsPage:
 
 
 def covered_in_swedish(sv: Locale) -> int:
-    """The Swedish pages (all under the network page) and snippets, counted apart."""
+    """The Swedish pages (all under the network page), snippets and the tags the pages
+    carry, counted apart."""
     network = Page.objects.get(locale=sv, depth=2, slug="kommunnatverket")
     pages = Page.objects.descendant_of(network, inclusive=True).live().count()
     snippets = sum(
         model.objects.filter(locale=sv, live=True).count()
         for model in (GoalFramework, Goal, Organisation, ContactSidebar)
     )
-    return pages + snippets
+    tags = {tag.pk for page in NewsPage.objects.filter(locale=sv) for tag in page.tags.all()}
+    tags |= {tag.pk for page in ProjectPage.objects.filter(locale=sv) for tag in page.tags.all()}
+    return pages + snippets + len(tags)
 
 
 def test_the_network_is_fully_translated(sv):
@@ -83,7 +87,9 @@ def test_the_network_is_fully_translated(sv):
     en = english(status)
     assert en.total == covered_in_swedish(sv) > 30
     assert (en.up_to_date, en.outdated, en.missing, en.percent) == (en.total, [], [], 100.0)
+    assert en.translated_segments == en.segments > 100
     assert status.complete
+    assert "kommunnatverk.NetworkTag" not in {i.model_label for i in en.outdated + en.missing}
 
 
 def test_publishing_the_swedish_page_after_a_sync_makes_it_outdated(sv, en, committed):
@@ -103,6 +109,11 @@ def test_publishing_the_swedish_page_after_a_sync_makes_it_outdated(sv, en, comm
     assert item.source_edit_url == reverse("wagtailadmin_pages:edit", args=[page.pk])
 
     sync(page, en, committed)
+    # Synced and published, but the new title shows in Swedish until it is translated.
+    (item,) = english(translation_status.compute()).outdated
+    assert item.progress.translated == item.progress.segments - 1
+    with committed():
+        translate_with_strings(page, en, {page.title: "World Water Day"})
     assert english(translation_status.compute()).complete
 
 
@@ -130,6 +141,11 @@ def test_a_new_swedish_page_is_missing_with_a_link_to_translate_it(sv, en, commi
 
     with committed():
         translate_with_strings(page, en, {"Bara på svenska": "Only in Swedish"})
+    # Published, but its address is still Swedish.
+    (item,) = english(translation_status.compute()).outdated
+    assert item.progress == translation_status.Progress(segments=2, translated=1)
+    with committed():
+        translate_with_strings(page, en, {"bara-pa-svenska": "only-in-swedish"})
     assert english(translation_status.compute()).complete
 
 
@@ -260,10 +276,15 @@ def test_command_lists_an_outdated_and_a_missing_item(sv, en, settings):
         "id": page.pk,
         "title": page.title,
         "translation_id": page.get_translation(en).pk,
+        "segments": outdated["segments"],
+        "translated_segments": outdated["segments"],
         "source_admin_url": f"https://cms.example.org/admin/pages/{page.pk}/edit/",
         "admin_url": f"https://cms.example.org/admin/pages/{page.get_translation(en).pk}/edit/",
     }
     assert missing["id"] == missing_page.pk and missing["translation_id"] is None
+    assert (missing["segments"], missing["translated_segments"]) == (None, None)
+    assert outdated["segments"] > 0
+    assert status["translated_segments"] == status["segments"] > 100
     assert missing["admin_url"].startswith("https://cms.example.org/admin/localize/submit/page/")
 
     table = run()

@@ -107,11 +107,32 @@ class PageRef(Schema):
 TranslationState = Literal["up_to_date", "outdated", "missing"]
 
 
+class TranslationProgress(Schema):
+    segments: int = Field(
+        ge=0,
+        description="Text segments of the source: its own, with those of the tags a page carries.",
+    )
+    translated: int = Field(
+        ge=0, description="How many of those segments have a translation in the locale."
+    )
+    percent: float = Field(
+        ge=0, le=100, description="translated as a share of segments, 0–100; 100 with none."
+    )
+
+
 class TranslationStatus(Schema):
     source_locale: str = Field(description="The locale translations are made from, such as sv.")
     locales: dict[str, TranslationState] = Field(
-        description="Each other locale's state: missing (no live translation), outdated "
-        "(the source was published after the translation was last synced), up_to_date."
+        description="Each other locale's state: missing (no live translation); outdated "
+        "(the source was published after the translation was last synced, or some of the "
+        "source's text, its tags' included, is still untranslated and shown in the source "
+        "language); up_to_date (every segment translated and nothing in the source changed "
+        "since)."
+    )
+    progress: dict[str, TranslationProgress] = Field(
+        description="Each other locale's share of the source's text segments translated, "
+        "in wagtail-localize. A missing translation counts 0 translated; a page never sent "
+        "to translation has no entry.",
     )
 
 

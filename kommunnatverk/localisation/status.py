@@ -10,13 +10,19 @@ and each other content language the state is one of:
 - ``outdated``: the source was published after its last sync, that is after
   wagtail-localize's ``TranslationSource.last_updated_at``; or the source was synced but
   the translation has not been published since; or a translation exists that was never
-  synced through wagtail-localize at all (no ``TranslationSource``). A translation whose
-  syncing a translator stopped, to edit it by hand, is outdated while the source was
-  published after it;
-- ``up_to_date``: otherwise.
+  synced through wagtail-localize at all (no ``TranslationSource``); or some of the
+  source's text segments (with those of the tags a page carries) have no translation in
+  that locale yet, because wagtail-localize shows an untranslated segment in the source
+  language. A translation whose syncing a translator stopped, to edit it by hand, is
+  outdated while the source was published after it;
+- ``up_to_date``: otherwise: every segment translated and nothing in the source changed
+  since.
+
+Tags are covered too: each source-locale tag that a public page carries.
 
 Each model costs one query, whatever the number of objects: every locale's rows of the
-covered objects, with the time of the source's last sync annotated on them.
+covered objects, with the time of the source's last sync and the segment counts annotated
+on them.
 """
 
 import enum
@@ -27,16 +33,25 @@ from urllib.parse import urlencode
 
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, Func, IntegerField, Model, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupPagePermission, Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import (
+    RelatedObjectSegment,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from .. import conf
 from ..content import registry
 from ..content.languages import content_languages
 from ..content.public import public_pages, public_snippets
+from ..models import NetworkTag
+from ..models.tags import TaggedItem
 
 # What the state needs of a page row; the annotation below adds the source's last sync.
 PAGE_FIELDS = (
@@ -52,6 +67,10 @@ PAGE_FIELDS = (
 )
 SYNCED_AT = "kommunnatverk_synced_at"
 STOPPED = "kommunnatverk_sync_stopped"
+# On every row: the string segments of its source in the source locale (with those of
+# the tags a page carries), and how many of them have a translation in the row's locale.
+SEGMENTS = "kommunnatverk_segments"
+TRANSLATED = "kommunnatverk_translated"
 
 
 class State(enum.StrEnum):
@@ -78,7 +97,7 @@ def state_of(source_published_at: datetime | None, synced_at: datetime | None, t
     """
     if target is None or getattr(target, "alias_of_id", None) or not getattr(target, "live", True):
         return State.MISSING
-    published = target.last_published_at
+    published = getattr(target, "last_published_at", None)
     if getattr(target, STOPPED, False):
         # "Stop Synced translation": edited by hand from then on, so only its own
         # publishing can catch up with the source.
@@ -92,7 +111,70 @@ def state_of(source_published_at: datetime | None, synced_at: datetime | None, t
     # the translation as it was until a translator publishes it.
     if published is not None and published < synced_at:
         return State.OUTDATED
+    # Untranslated segments are live in the source language (wagtail-localize's fallback).
+    if not translated_in_full(target):
+        return State.OUTDATED
     return State.UP_TO_DATE
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How many of the source's text segments have a translation in one locale."""
+
+    segments: int
+    translated: int
+
+    @property
+    def percent(self) -> float:
+        """0–100; 100 when there is nothing to translate."""
+        return 100.0 if not self.segments else 100.0 * self.translated / self.segments
+
+
+def progress_of(target) -> Progress | None:
+    """The segment counts :func:`with_sync_info` annotated on a target-locale row; None
+    for a row read without them."""
+    segments = getattr(target, SEGMENTS, None)
+    if segments is None:
+        return None
+    return Progress(segments=segments, translated=min(getattr(target, TRANSLATED, 0), segments))
+
+
+def progress_in(source, target) -> Progress | None:
+    """The progress of ``target`` (None: no row in that locale) on ``source``'s segments;
+    None when the source was never sent to translation (no segments are known)."""
+    if getattr(source, SYNCED_AT, None) is None:
+        return None
+    if target is not None:
+        return progress_of(target)
+    segments = getattr(source, SEGMENTS, None)
+    return None if segments is None else Progress(segments=segments, translated=0)
+
+
+def translated_in_full(target) -> bool:
+    progress = progress_of(target)
+    return progress is None or progress.translated >= progress.segments
+
+
+def _count(queryset: QuerySet) -> Coalesce:
+    """``COUNT(*)`` of a correlated subquery, without a GROUP BY."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted[:1], output_field=IntegerField()), 0)
+
+
+def _source_segments() -> QuerySet:
+    """The string segments of the outer row's source in the source locale, and of the
+    tags its source points to (a page's tags are translated as snippets of their own)."""
+    in_source = Q(source__locale__language_code=conf.get("SOURCE_LOCALE"))
+    tags = RelatedObjectSegment.objects.filter(
+        in_source,
+        source__object_id=OuterRef(OuterRef("translation_key")),
+        object__content_type__app_label=NetworkTag._meta.app_label,
+        object__content_type__model=NetworkTag._meta.model_name,
+    ).values("object_id")
+    return StringSegment.objects.filter(
+        Q(source__object_id=OuterRef("translation_key")) | Q(source__object_id__in=tags),
+        in_source,
+    )
 
 
 def with_sync_info(queryset: QuerySet) -> QuerySet:
@@ -108,7 +190,20 @@ def with_sync_info(queryset: QuerySet) -> QuerySet:
         target_locale_id=OuterRef("locale_id"),
         enabled=False,
     )
-    return queryset.annotate(**{SYNCED_AT: Subquery(synced), STOPPED: Exists(stopped)})
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=OuterRef(OuterRef("locale_id")),
+    )
+    segments = _source_segments()
+    return queryset.annotate(
+        **{
+            SYNCED_AT: Subquery(synced),
+            STOPPED: Exists(stopped),
+            SEGMENTS: _count(segments),
+            TRANSLATED: _count(segments.filter(Exists(translated))),
+        }
+    )
 
 
 def states_by_locale(
@@ -121,11 +216,29 @@ def states_by_locale(
     if source is None:
         return None
     synced_at = getattr(source, SYNCED_AT, None)
+    published_at = getattr(source, "last_published_at", None)  # tags are never published
     return {
-        locale_id: state_of(source.last_published_at, synced_at, by_locale.get(locale_id))
+        locale_id: state_of(published_at, synced_at, by_locale.get(locale_id))
         for locale_id in target_locale_ids
         if locale_id != source_locale_id
     }
+
+
+def progress_by_locale(
+    rows: Iterable, source_locale_id: int, target_locale_ids: Iterable[int]
+) -> dict[int, Progress]:
+    """Target locale id → :class:`Progress`, for the rows :func:`states_by_locale` reads;
+    empty without a source row or without the annotations."""
+    by_locale = {row.locale_id: row for row in rows}
+    source = by_locale.get(source_locale_id)
+    if source is None:
+        return {}
+    found = {
+        locale_id: progress_in(source, by_locale.get(locale_id))
+        for locale_id in target_locale_ids
+        if locale_id != source_locale_id
+    }
+    return {locale_id: progress for locale_id, progress in found.items() if progress}
 
 
 # The report --------------------------------------------------------------------------
@@ -143,6 +256,7 @@ class Item:
     source_edit_url: str
     # Where a translator acts: the translation's editor, or the submit-translation form.
     action_url: str
+    progress: Progress | None = None
 
     @property
     def title(self) -> str:
@@ -156,6 +270,13 @@ class LocaleStatus:
     up_to_date: int = 0
     outdated: list[Item] = field(default_factory=list)
     missing: list[Item] = field(default_factory=list)
+    # Text segments of the covered objects, and how many have a translation.
+    segments: int = 0
+    translated_segments: int = 0
+
+    @property
+    def segment_percent(self) -> float:
+        return Progress(self.segments, self.translated_segments).percent
 
     @property
     def percent(self) -> float:
@@ -185,6 +306,8 @@ class TranslationStatus:
                 "id": entry.source.pk,
                 "title": entry.title,
                 "translation_id": entry.translation_id,
+                "segments": entry.progress.segments if entry.progress else None,
+                "translated_segments": entry.progress.translated if entry.progress else None,
                 "source_admin_url": base_url + entry.source_edit_url,
                 "admin_url": base_url + entry.action_url,
             }
@@ -199,6 +322,8 @@ class TranslationStatus:
                     "outdated": len(status.outdated),
                     "missing": len(status.missing),
                     "percent_complete": round(status.percent, 1),
+                    "segments": status.segments,
+                    "translated_segments": status.translated_segments,
                     "outdated_items": [item(entry) for entry in status.outdated],
                     "missing_items": [item(entry) for entry in status.missing],
                 }
@@ -244,12 +369,16 @@ def compute(locale_codes: Iterable[str] | None = None, user=None) -> Translation
             origin = by_locale[source.pk]
             for status in statuses:
                 state = states[status.locale.pk]
+                target = by_locale.get(status.locale.pk)
+                progress = progress_in(origin, target)
                 status.total += 1
+                if progress is not None:
+                    status.segments += progress.segments
+                    status.translated_segments += progress.translated
                 if state is State.UP_TO_DATE:
                     status.up_to_date += 1
                     continue
-                target = by_locale.get(status.locale.pk)
-                entry = _item(model, origin, target, state, status.locale)
+                entry = _item(model, origin, target, state, status.locale, progress)
                 (status.outdated if state is State.OUTDATED else status.missing).append(entry)
     return TranslationStatus(source, statuses)
 
@@ -280,6 +409,18 @@ def _groups(source: Locale, user=None):
         keys = public_snippets(model).filter(locale=source).values("translation_key")
         rows = with_sync_info(model.objects.filter(translation_key__in=keys))
         yield model, _grouped(rows, source.pk)
+    keys = carried_tags(source_pages).values("translation_key")
+    rows = with_sync_info(NetworkTag.objects.filter(translation_key__in=keys))
+    yield NetworkTag, _grouped(rows.order_by("name"), source.pk)
+
+
+def carried_tags(pages: QuerySet) -> QuerySet:
+    """The tags that ``pages`` carry: a tag nobody uses needs no translator."""
+    carried = Q(pk__in=[])
+    for relation in NetworkTag._meta.related_objects:
+        if issubclass(relation.related_model, TaggedItem):
+            carried |= Q(**{f"{relation.name}__content_object_id__in": pages.values("pk")})
+    return NetworkTag.objects.filter(carried).distinct()
 
 
 def _grouped(rows: QuerySet, source_locale_id: int) -> list[list]:
@@ -292,7 +433,7 @@ def _grouped(rows: QuerySet, source_locale_id: int) -> list[list]:
     return [groups[key] for key in order]
 
 
-def _item(model, origin, target, state: State, locale: Locale) -> Item:
+def _item(model, origin, target, state: State, locale: Locale, progress) -> Item:
     if model is Page:
         specific = ContentType.objects.get_for_id(origin.content_type_id).model_class() or model
         source_edit = reverse("wagtailadmin_pages:edit", args=[origin.pk])
@@ -323,4 +464,5 @@ def _item(model, origin, target, state: State, locale: Locale) -> Item:
         translation_id=target.pk if target else None,
         source_edit_url=source_edit,
         action_url=action,
+        progress=progress,
     )

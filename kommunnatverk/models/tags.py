@@ -63,7 +63,11 @@ class TaggedItem(TranslatableMixin, ItemBase):
     """Base of the through models; translatable so syncing swaps in the English tag."""
 
     tag = models.ForeignKey(
-        NetworkTag, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_items"
+        NetworkTag,
+        on_delete=models.CASCADE,
+        related_name="%(app_label)s_%(class)s_items",
+        # Shown beside each tag in wagtail-localize's translation editor.
+        verbose_name=_("tag"),
     )
 
     class Meta(TranslatableMixin.Meta):

@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory, override_settings
 from wagtail_localize.models import Translation, TranslationSource
 
+from kommunnatverk.localisation import translate_with_strings
+
 from .. import factories
 
 pytestmark = pytest.mark.django_db
@@ -14,6 +16,15 @@ pytestmark = pytest.mark.django_db
 
 def status(state: str) -> dict:
     return {"source_locale": "sv", "locales": {"en": state}}
+
+
+def states(translation_status: dict) -> dict:
+    """The states alone, without each locale's progress."""
+    return {key: translation_status[key] for key in ("source_locale", "locales")}
+
+
+def status_at(api, path: str) -> dict:
+    return states(api(path).data["meta"]["translation_status"])
 
 
 def item(api, path: str, page_id: int) -> dict:
@@ -25,10 +36,13 @@ def item(api, path: str, page_id: int) -> dict:
 def test_a_translated_page_and_its_translation_say_up_to_date(api, network, en):
     page = network.water_day
     english = page.get_translation(en)
-    assert api(f"pages/{page.pk}/").data["meta"]["translation_status"] == status("up_to_date")
-    assert api(f"pages/{english.pk}/").data["meta"]["translation_status"] == status("up_to_date")
+    assert status_at(api, f"pages/{page.pk}/") == status("up_to_date")
+    assert status_at(api, f"pages/{english.pk}/") == status("up_to_date")
     listed = item(api, "pages/?type=news&locale=en", english.pk)
-    assert listed["meta"]["translation_status"] == status("up_to_date")
+    assert states(listed["meta"]["translation_status"]) == status("up_to_date")
+    progress = listed["meta"]["translation_status"]["progress"]["en"]
+    assert progress["translated"] == progress["segments"] > 0
+    assert progress["percent"] == 100.0
 
 
 def test_a_swedish_publish_shows_outdated_at_once_and_a_sync_clears_it(
@@ -37,26 +51,32 @@ def test_a_swedish_publish_shows_outdated_at_once_and_a_sync_clears_it(
     page = network.water_day
     english = page.get_translation(en)
     before = api(f"pages/{english.pk}/")  # cached by ETag and in the response cache
-    assert before.data["meta"]["translation_status"] == status("up_to_date")
+    assert states(before.data["meta"]["translation_status"]) == status("up_to_date")
 
     page.title = "Internationella vattendagen"
     page.save_revision().publish()
 
     again = api(f"pages/{english.pk}/", HTTP_IF_NONE_MATCH=before["ETag"])
     assert again.status_code == 200
-    assert again.data["meta"]["translation_status"] == status("outdated")
-    assert api(f"pages/{page.pk}/").data["meta"]["translation_status"] == status("outdated")
+    assert states(again.data["meta"]["translation_status"]) == status("outdated")
+    assert status_at(api, f"pages/{page.pk}/") == status("outdated")
     found = api("pages/find/?path=/en/news/world-water-day-22-march/")
-    assert found.data["meta"]["translation_status"] == status("outdated")
+    assert states(found.data["meta"]["translation_status"]) == status("outdated")
     for path, pk in (("pages/?type=news&locale=en", english.pk), ("pages/?locale=sv", page.pk)):
-        assert item(api, path, pk)["meta"]["translation_status"] == status("outdated")
+        assert states(item(api, path, pk)["meta"]["translation_status"]) == status("outdated")
 
     # "Sync translated pages" with "Publish immediately".
     source = TranslationSource.objects.get_for_instance(page)
     with django_capture_on_commit_callbacks(execute=True):  # publishing waits for the commit
         source.update_from_db()
         Translation.objects.get(source=source, target_locale=en).save_target(publish=True)
-    assert api(f"pages/{english.pk}/").data["meta"]["translation_status"] == status("up_to_date")
+    # The new Swedish title is live on the English page until it is translated.
+    assert status_at(api, f"pages/{english.pk}/") == status("outdated")
+    progress = api(f"pages/{english.pk}/").data["meta"]["translation_status"]["progress"]["en"]
+    assert progress["translated"] == progress["segments"] - 1
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_with_strings(page, en, {"Internationella vattendagen": "World Water Day"})
+    assert status_at(api, f"pages/{english.pk}/") == status("up_to_date")
 
 
 def test_a_sync_alone_changes_the_etag(api, network):
@@ -66,15 +86,16 @@ def test_a_sync_alone_changes_the_etag(api, network):
     TranslationSource.objects.get_for_instance(page).update_from_db()
     after = api(f"pages/{page.pk}/", HTTP_IF_NONE_MATCH=before["ETag"])
     assert after.status_code == 200
-    assert after.data["meta"]["translation_status"] == status("outdated")
+    assert states(after.data["meta"]["translation_status"]) == status("outdated")
 
 
 def test_an_untranslated_page_is_missing_in_lists_and_detail(api, network):
     page = factories.news(network.news_index, "bara-pa-svenska", title="Bara på svenska")
-    assert api(f"pages/{page.pk}/").data["meta"]["translation_status"] == status("missing")
+    assert status_at(api, f"pages/{page.pk}/") == status("missing")
     listed = item(api, "pages/?type=news&locale=en&fallback=sv", page.pk)
     assert listed["meta"]["fallback"] is True
-    assert listed["meta"]["translation_status"] == status("missing")
+    assert states(listed["meta"]["translation_status"]) == status("missing")
+    assert listed["meta"]["translation_status"]["progress"] == {}  # never submitted
 
 
 def test_a_page_without_a_swedish_original_has_no_status(api, network):
@@ -104,4 +125,4 @@ def test_a_preview_shows_the_status_as_published(api, network):
     token = parse_qs(urlsplit(location).query)["token"][0]
     data = api(f"preview/pages/{page.pk}/?token={token}").data
     assert data["title"] == "Utkast"
-    assert data["meta"]["translation_status"] == status("up_to_date")
+    assert states(data["meta"]["translation_status"]) == status("up_to_date")

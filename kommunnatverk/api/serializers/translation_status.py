@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from wagtail.models import Page
 
 from ... import conf
-from ...localisation.status import states_by_locale
+from ...localisation.status import progress_by_locale, states_by_locale
 from ..locales import Locales
 from .context import ApiContext
 
@@ -22,9 +22,18 @@ def translation_status(ctx: ApiContext, rows: Iterable[Page]) -> dict | None:
     if states is None:
         return None
     codes = sorted((locales.by_id[pk].language_code, state) for pk, state in states.items())
+    progress = progress_by_locale(rows, source.pk, locales.content)
     return {
         "source_locale": source.language_code,
         "locales": {code: state.value for code, state in codes},
+        "progress": {
+            locales.by_id[pk].language_code: {
+                "segments": counts.segments,
+                "translated": counts.translated,
+                "percent": round(counts.percent, 1),
+            }
+            for pk, counts in sorted(progress.items())
+        },
     }
 
 
