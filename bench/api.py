@@ -12,7 +12,15 @@ APIs through Django's test ``Client``. It prints one table and checks the issue'
 A benchmark, not a test: the numbers depend on the machine, and nothing here runs in CI.
 """
 
-import argparse
+import sys
+from pathlib import Path
+
+# Run as a script, this file's folder comes first on sys.path, and bench/html.py would
+# hide the standard library's ``html``: the repository root goes there instead.
+if __package__ in (None, ""):
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+import argparse  # noqa: E402
 import importlib.util
 import math
 import os
@@ -20,12 +28,10 @@ import platform
 import shutil
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 import types
 from datetime import date, timedelta
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 for entry in (ROOT / "example_site", ROOT):

@@ -195,10 +195,14 @@ def translations(ctx: ApiContext, pages: list[Page]) -> list[dict]:
     ]
 
 
-def detail(ctx: ApiContext, page: Page, translated: list[Page], fallback: bool) -> dict:
-    """``translated``: the page's public translations (``content.public.public_translations``)."""
+def detail(
+    ctx: ApiContext, page: Page, translated: list[Page], fallback: bool, with_status: bool = True
+) -> dict:
+    """``translated``: the page's public translations (``content.public.public_translations``),
+    annotated for ``meta.translation_status`` when ``with_status``; else that is None."""
+    status = translation_status(ctx, translated) if with_status else None
     data = {
-        **_common(ctx, page, fallback, translation_status(ctx, translated)),
+        **_common(ctx, page, fallback, status),
         "seo_title": page.seo_title,
         "search_description": page.search_description,
         "translations": translations(ctx, translated),
