@@ -1,10 +1,11 @@
 """Page summaries (list items) and details, per page type."""
 
 from django.db.models import Prefetch, QuerySet
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ... import wcag
-from ...content import structured_data
+from ...content import snapshot, structured_data
 from ...content.goals import GoalCatalogue
 from ...content.links import localise
 from ...content.registry import type_name
@@ -22,18 +23,19 @@ from ...validators import safe_url
 from . import snippets
 from .context import ApiContext
 from .links import localised_pages, page_ref
-from .media import join_image, prefetch_image, rendition
+from .media import join_image, prefetch_image, rendition, spec
 from .site_fields import site_fields
 from .stream import body_blocks
 from .translation_status import translation_status
 
 
 def meta(ctx: ApiContext, page: Page, fallback: bool = False, status: dict | None = None) -> dict:
+    url, html_url = ctx.page_urls(page)
     return {
         "type": page._meta.label,
         "locale": ctx.code(page.locale_id),
-        "url": ctx.page_url(page),
-        "html_url": ctx.page_full_url(page),
+        "url": url,
+        "html_url": html_url,
         "api_url": ctx.page_api_url(page.pk),
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
@@ -153,9 +155,25 @@ def tag_links(links: QuerySet) -> QuerySet:
     return links.select_related("tag").only("content_object", "tag__name", "tag__slug")
 
 
+def unshown_in_summaries(model: type[Page]) -> list[str]:
+    """What a list item never shows besides :data:`UNSHOWN_PAGE_FIELDS`: the StreamFields
+    (the body, a statement's parts), rich text and the search fields, often most of a
+    row's bytes and, for a StreamField, its JSON decoding."""
+    shown_long_text = {"intro"}
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if field.name not in shown_long_text
+        and (
+            isinstance(field, (StreamField, RichTextField))
+            or field.name in ("seo_title", "search_description")
+        )
+    ]
+
+
 def summary_queryset(model: type[Page]) -> QuerySet:
     """The model's pages with everything :func:`summary` reads, in a fixed number of queries."""
-    queryset = model.objects.defer(*UNSHOWN_PAGE_FIELDS)
+    queryset = model.objects.defer(*UNSHOWN_PAGE_FIELDS, *unshown_in_summaries(model))
     if issubclass(model, NewsPage):
         tagged = Prefetch("tagged_items", queryset=tag_links(TaggedNewsPage.objects.all()))
         return join_image(queryset, "image", "thumbnail").prefetch_related(tagged)
@@ -329,7 +347,17 @@ def _pages(ctx: ApiContext, links, target: str) -> list[dict]:
 
 
 def _sidebar(ctx: ApiContext, page: Page) -> dict | None:
-    found = page.resolved_contact_sidebar
-    if found is None:
-        return None
-    return snippets.sidebar(ctx, found, snippets.light_contacts(found.contacts.all()))
+    """The resolved sidebar, serialised once per content version for every page that
+    resolves it alike: it depends on the page's own sidebar, its ancestors (its parent's
+    path), its locale and the photo rendition, and every one of them bumps the version.
+    Two queries (the chain, the contacts) and their serialising saved on most details."""
+    parent_path = page.path[: -Page.steplen]
+    key = ("api:sidebar", page.contact_sidebar_id, parent_path, page.locale_id, spec("photo"))
+
+    def build() -> dict | None:
+        found = page.resolved_contact_sidebar
+        if found is None:
+            return None
+        return snippets.sidebar(ctx, found, snippets.light_contacts(found.contacts.all()))
+
+    return snapshot.memo(key, build)
