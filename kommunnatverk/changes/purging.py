@@ -27,8 +27,6 @@ def _purge(base: str, paths: set[str]) -> None:
     purge_urls_from_cache(sorted(base + path for path in paths))
 
 
-
-
 def page_paths(pages: list[Page], old_urls: dict[int, str] | None = None) -> set[str]:
     old_urls = old_urls or {}
     paths = addresses.list_paths({type_name(type(page)) for page in pages} - {None})

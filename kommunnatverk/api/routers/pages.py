@@ -145,7 +145,7 @@ def list_pages(
 
     count = queryset.count()
     window = list(queryset.values_list("pk", "content_type_id")[offset : offset + limit])
-    pages = _specific_pages(window, serialize.summary_queryset)
+    pages = _specific_pages(window, serialize.summary_pages)
     contexts = {language.pk: ApiContext(request, language)}
     if fallback_locale is not None:
         contexts[fallback_locale.pk] = ApiContext(request, fallback_locale)
@@ -257,7 +257,7 @@ def _detail(
     request: HttpRequest, light: Page, translations: list[Page], fallback: bool, with_status: bool
 ) -> dict:
     """The detail of ``light`` (one of ``translations``), loaded whole as its own type."""
-    (page,) = _specific_pages([(light.pk, light.content_type_id)], serialize.detail_queryset)
+    (page,) = _specific_pages([(light.pk, light.content_type_id)], _detail_pages)
     # A page is served whole in its own language (a fallback page too): text, goals, links.
     served = Locales.of(request).by_id[page.locale_id]
     with translation.override(served.language_code):
@@ -274,15 +274,20 @@ def _translation_statuses(ctx: ApiContext, window: list[tuple[int, int]]) -> dic
     return statuses.by_translation_key(ctx, _translations(keys))
 
 
-def _specific_pages(window: list[tuple[int, int]], queryset_for) -> list[Page]:
-    """Load the pages of ``window`` as their specific types, one query set per type."""
+def _detail_pages(model: type[Page], ids: list[int]) -> list[Page]:
+    return list(serialize.detail_queryset(model).filter(pk__in=ids))
+
+
+def _specific_pages(window: list[tuple[int, int]], load) -> list[Page]:
+    """Load the pages of ``window`` as their specific types, with ``load(model, ids)``
+    once per type."""
     ids_by_type: dict[int, list[int]] = {}
     for pk, content_type_id in window:
         ids_by_type.setdefault(content_type_id, []).append(pk)
     loaded: dict[int, Page] = {}
     for content_type_id, ids in ids_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        loaded.update((page.pk, page) for page in queryset_for(model).filter(pk__in=ids))
+        loaded.update((page.pk, page) for page in load(model, ids))
     return [loaded[pk] for pk, _ in window if pk in loaded]
 
 

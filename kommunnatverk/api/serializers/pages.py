@@ -1,6 +1,6 @@
 """Page summaries (list items) and details, per page type."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
@@ -50,7 +50,10 @@ def tags(items) -> list[dict]:
 
 
 def goals_of(ctx: ApiContext, links) -> list[dict]:
-    goal_ids = (link.goal_id for link in links)
+    return goals_by_id(ctx, (link.goal_id for link in links))
+
+
+def goals_by_id(ctx: ApiContext, goal_ids) -> list[dict]:
     goals = GoalCatalogue.current().localised(goal_ids, ctx.locale.pk)
     return [snippets.goal(ctx, goal) for goal in goals]
 
@@ -79,18 +82,22 @@ def summary(ctx: ApiContext, page: Page, fallback: bool, status: dict | None = N
     """``status``: the page's ``meta.translation_status``, computed for the whole list."""
     data = _common(ctx, page, fallback, status)
     if isinstance(page, NewsPage):
+        loaded = page.__dict__.get(SUMMARY_TAGS)
         data.update(
             date=page.date,
-            tags=tags(page.tagged_items.all()),
+            tags=tags(page.tagged_items.all()) if loaded is None else loaded,
             thumbnail=rendition(page.image, "thumbnail", alt=page.image_alt_text),
         )
     elif isinstance(page, ProjectPage):
+        goal_ids = page.__dict__.get(SUMMARY_GOAL_IDS)
+        if goal_ids is None:
+            goal_ids = [link.goal_id for link in page.goal_links.all()]
         data.update(
             status=page.status,
             status_label=str(page.get_status_display()),
             start_date=page.start_date,
             end_date=page.end_date,
-            goals=goals_of(ctx, page.goal_links.all()),
+            goals=goals_by_id(ctx, goal_ids),
         )
     elif isinstance(page, AccessibilityStatementPage):
         data.update(
@@ -172,15 +179,43 @@ def unshown_in_summaries(model: type[Page]) -> list[str]:
 
 
 def summary_queryset(model: type[Page]) -> QuerySet:
-    """The model's pages with everything :func:`summary` reads, in a fixed number of queries."""
+    """The model's pages with everything :func:`summary` reads but their link rows,
+    which :func:`summary_pages` adds."""
     queryset = model.objects.defer(*UNSHOWN_PAGE_FIELDS, *unshown_in_summaries(model))
     if issubclass(model, NewsPage):
-        tagged = Prefetch("tagged_items", queryset=tag_links(TaggedNewsPage.objects.all()))
-        return join_image(queryset, "image", "thumbnail").prefetch_related(tagged)
-    if issubclass(model, ProjectPage):
-        goals = Prefetch("goal_links", queryset=goal_links(ProjectPageGoal.objects.all()))
-        return queryset.prefetch_related(goals)
+        return join_image(queryset, "image", "thumbnail")
     return queryset
+
+
+# What summary_pages attaches to each page: its tags as shown, a project's goal ids.
+SUMMARY_TAGS = "_kommunnatverk_summary_tags"
+SUMMARY_GOAL_IDS = "_kommunnatverk_summary_goal_ids"
+
+
+def summary_pages(model: type[Page], ids: list[int]) -> list[Page]:
+    """The pages of ``ids`` with everything :func:`summary` reads, in a fixed number of
+    queries. A news item's tags and a project's goal ids are read as plain values, one
+    query for all the pages: as a prefetch, two model instances per tag (its link row
+    and the tag) cost a list more than the rest of its items."""
+    pages = list(summary_queryset(model).filter(pk__in=ids))
+    if not pages:
+        return pages
+    found: dict[int, list] = {page.pk: [] for page in pages}
+    if issubclass(model, NewsPage):
+        rows = TaggedNewsPage.objects.filter(content_object_id__in=found).order_by("pk")
+        for page_id, name, slug in rows.values_list("content_object_id", "tag__name", "tag__slug"):
+            found[page_id].append({"name": name, "slug": slug})
+        attribute = SUMMARY_TAGS
+    elif issubclass(model, ProjectPage):
+        rows = ProjectPageGoal.objects.filter(page_id__in=found).order_by("sort_order", "pk")
+        for page_id, goal_id in rows.values_list("page_id", "goal_id"):
+            found[page_id].append(goal_id)
+        attribute = SUMMARY_GOAL_IDS
+    else:
+        return pages
+    for page in pages:
+        page.__dict__[attribute] = found[page.pk]
+    return pages
 
 
 # Details ------------------------------------------------------------------------------
