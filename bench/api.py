@@ -12,7 +12,15 @@ APIs through Django's test ``Client``. It prints one table and checks the issue'
 A benchmark, not a test: the numbers depend on the machine, and nothing here runs in CI.
 """
 
-import argparse
+import sys
+from pathlib import Path
+
+# Run as a script, this file's folder comes first on sys.path, and bench/html.py would
+# hide the standard library's ``html``: the repository root goes there instead.
+if __package__ in (None, ""):
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+import argparse  # noqa: E402
 import importlib.util
 import math
 import os
@@ -20,12 +28,10 @@ import platform
 import shutil
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 import types
 from datetime import date, timedelta
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 for entry in (ROOT / "example_site", ROOT):
@@ -42,8 +48,8 @@ PROGRESS_EVERY = 100
 # The issue's targets.
 MAX_LIST_QUERIES = 12
 LIST_VS_V2 = 0.5
-LIST_VS_V3 = 1.5
-DETAIL_VS_V3 = 1.0
+LIST_VS_V3 = 1.0  # issue 17: our full-summary list no slower than v3's compact one
+DETAIL_VS_V3 = 0.75  # issue 17
 NOT_MODIFIED_VS_FULL = 0.2
 
 
@@ -366,6 +372,12 @@ def run_size(bench: Bench, pages: int, detail_id: int, with_v3: bool) -> dict[st
             ours_list.format(limit),
             check=expect_items("count", "items", limit, pages),
         )
+    # Informational: what the opt-in meta.translation_status costs a list.
+    rows["ours list status"] = Row(
+        "ours list limit=20 translation_status",
+        ours_list.format(20) + "&translation_status=true",
+        check=expect_items("count", "items", 20, pages),
+    )
     rows["v2 list"] = Row(
         "core v2 list fields=* limit=20",
         v2_list,
@@ -441,6 +453,10 @@ def annotate(results: dict[str, Result]) -> None:
             if label == "v3":
                 row.checks.append((f"<={DETAIL_VS_V3}x v3", value <= DETAIL_VS_V3))
     row.ratio = ", ".join(parts)
+
+    value = ratio("ours list status", "v3 list")
+    if value is not None:
+        results["ours list status"].ratio = f"{value:.2f}x v3"
 
     # Informational: what a warm response cache (KOMMUNNATVERK["API_RESPONSE_CACHE"]) gives.
     for key, other in (("ours list cached", "v3 list"), ("ours detail cached", "v3 detail")):

@@ -4,11 +4,20 @@ frontend-cache backend (the edge of the network: a CDN's purge API)."""
 from urllib.parse import quote
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Site
 
-from kommunnatverk.models import NewsIndexPage, NewsPage, NewsPageOrganisation, Organisation
+from kommunnatverk.models import (
+    NewsIndexPage,
+    NewsPage,
+    NewsPageOrganisation,
+    Organisation,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 
 PURGED: list[str] = []
 API = "/api/network/"
@@ -82,6 +91,38 @@ def test_publishing_a_translated_page_purges_both_languages(db, purged, en):
     assert any(
         url.endswith("find/?path=/en/" + english.url_path.split("/", 2)[2]) for url in purged
     )
+
+
+def test_a_publish_with_webhooks_and_a_cdn_reads_the_translations_once(db, purged, en):
+    """The webhook's payload lists the public translations, the purge all of them: with
+    both configured they share one read, so an endpoint adds no query of the page's
+    translations to a publish the CDN purges anyway."""
+    page = NewsPage.objects.filter(locale__language_code="sv", live=True).first()
+    english = page.get_translation(en)
+    key = str(page.translation_key).replace("-", "")
+
+    def translation_reads() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            page.save_revision().publish()
+        return sum(
+            1
+            for q in queries.captured_queries
+            if q["sql"].startswith("SELECT") and key in q["sql"].replace("-", "")
+        )
+
+    cdn_only = translation_reads()
+    WebhookEndpoint.objects.create(
+        name="Frontend", url="https://frontend.example/hook/", events=["page.published"]
+    )
+    purged.clear()
+    assert translation_reads() == cdn_only
+
+    (delivery,) = WebhookDelivery.objects.filter(
+        event="page.published", object_key=f"page:{page.pk}"
+    )
+    assert [t["id"] for t in delivery.payload["translations"]] == [english.pk]
+    root = Site.objects.get(is_default_site=True).root_url
+    assert page_urls(root, english.pk, english.get_url_parts()[2]) <= api_urls(purged)
 
 
 def test_moving_a_page_purges_the_old_and_the_new_path(network, purged, sv):

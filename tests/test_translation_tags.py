@@ -23,6 +23,18 @@ TAG_EN = {"name": "solar energy", "slug": "solar-energy"}
 
 
 @pytest.fixture
+def api(api):
+    """The delivery API, asking for ``meta.translation_status``, which is opt-in."""
+
+    def get(path: str, **headers):
+        if path.startswith("pages/"):
+            path += ("&" if "?" in path else "?") + "translation_status=true"
+        return api(path, **headers)
+
+    return get
+
+
+@pytest.fixture
 def translator(client, django_capture_on_commit_callbacks) -> Translator:
     user = get_user_model().objects.create_superuser("oversattare", "o@example.org", "hemligt")
     client.force_login(user)

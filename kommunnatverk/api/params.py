@@ -29,6 +29,12 @@ def _iso_date_only(value: object) -> object:
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
+# ``meta.translation_status`` is opt-in: it costs a list a query and every item work,
+# and a frontend rarely shows it (an editorial dashboard does).
+TRANSLATION_STATUS_DESCRIPTION = (
+    "true: fill each page's `meta.translation_status`; otherwise it is null."
+)
+
 
 def locale_param(request: HttpRequest, code: str | None, param: str = "locale") -> Locale:
     """The locale named by ``code`` (default: the source locale); 400 if unknown."""

@@ -153,8 +153,9 @@ class PageMeta(Schema):
     )
     translation_status: TranslationStatus | None = Field(
         description="How the page's translation in each other locale stands; the same for "
-        "the page in every locale. null when the page has no published page in the source "
-        "locale."
+        "the page in every locale. Opt-in: null unless the request has "
+        "`translation_status=true` (a preview always has it), and null when the page has no "
+        "published page in the source locale."
     )
 
 

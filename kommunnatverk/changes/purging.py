@@ -12,7 +12,7 @@ from django.db.models import Model
 from wagtail.models import Page, ReferenceIndex
 
 from ..content import addresses
-from ..content.public import public_pages
+from ..content.public import TranslationGroup, public_pages
 from ..content.registry import type_name
 from ..models import ContactSidebar
 
@@ -27,13 +27,6 @@ def _purge(base: str, paths: set[str]) -> None:
     purge_urls_from_cache(sorted(base + path for path in paths))
 
 
-def _page_group(page: Page) -> list[Page]:
-    """The page and its translations, whatever their state: a change to one can change
-    what every one of them serves (translations, fallback)."""
-    others = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
-    return [page, *others.specific(defer=True)]
-
-
 def page_paths(pages: list[Page], old_urls: dict[int, str] | None = None) -> set[str]:
     old_urls = old_urls or {}
     paths = addresses.list_paths({type_name(type(page)) for page in pages} - {None})
@@ -44,11 +37,19 @@ def page_paths(pages: list[Page], old_urls: dict[int, str] | None = None) -> set
     return paths
 
 
-def purge_page(page: Page, old_urls: dict[int, str] | None = None, subtree: bool = False) -> None:
-    """``old_urls``: page id → URL before a move; ``subtree``: descendants moved too."""
+def purge_page(
+    page: Page,
+    old_urls: dict[int, str] | None = None,
+    subtree: bool = False,
+    group: TranslationGroup | None = None,
+) -> None:
+    """``old_urls``: page id → URL before a move; ``subtree``: descendants moved too.
+    The page and its translations are purged whatever their state: a change to one can
+    change what every one of them serves (translations, fallback). ``group``: the
+    translations as the change's webhook event read them."""
     if not enabled():
         return
-    pages = _page_group(page)
+    pages = (group or TranslationGroup(page)).all()
     if subtree:
         pages += list(public_pages().descendant_of(page).specific(defer=True))
     _purge(addresses.base_url(page), page_paths(pages, old_urls))

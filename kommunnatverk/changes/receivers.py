@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from ..content.addresses import base_url, relative_url
-from ..content.public import public_pages
+from ..content.public import TranslationGroup, public_pages
 from ..content.registry import is_page, is_snippet, type_name
 from ..webhooks import payloads
 from ..webhooks.recording import record
@@ -24,14 +24,22 @@ def _language(instance) -> str:
     return instance.locale.language_code
 
 
-def page_event(event: str, page: Page, **extra) -> None:
+def page_event(event: str, page: Page, group: TranslationGroup | None = None, **extra) -> None:
+    """``group``: the page's translations, shared with the purge that follows."""
     removed = event in REMOVALS
     record(
         event,
         f"page:{page.pk}",
         _language(page),
-        lambda: payloads.for_page(event, page, as_if_live=removed, **extra),
+        lambda: payloads.for_page(event, page, as_if_live=removed, group=group, **extra),
     )
+
+
+def page_changed(event: str, page: Page) -> None:
+    """The event and the purge of one page, reading its translations once for both."""
+    group = TranslationGroup(page)
+    page_event(event, page, group)
+    purging.purge_page(page, group=group)
 
 
 def snippet_event(event: str, obj) -> None:
@@ -49,14 +57,12 @@ def snippet_event(event: str, obj) -> None:
 
 def on_page_published(sender, instance, **kwargs) -> None:
     if is_page(instance):
-        page_event("page.published", instance)
-        purging.purge_page(instance)
+        page_changed("page.published", instance)
 
 
 def on_page_unpublished(sender, instance, **kwargs) -> None:
     if is_page(instance):
-        page_event("page.unpublished", instance)
-        purging.purge_page(instance)
+        page_changed("page.unpublished", instance)
 
 
 def _url_with_path(page: Page, url_path: str) -> str | None:
@@ -92,8 +98,7 @@ def on_deleted(sender, instance, **kwargs) -> None:
         if instance.content_type_id != ContentType.objects.get_for_model(sender).pk:
             return
         if instance.live:
-            page_event("page.deleted", instance)
-            purging.purge_page(instance)
+            page_changed("page.deleted", instance)
     elif is_snippet(instance) and type(instance) is sender and getattr(instance, "live", True):
         snippet_event("snippet.deleted", instance)
         purging.purge_snippet(instance)

@@ -141,6 +141,54 @@ def public_translations(
     return sorted(found, key=lambda page: order.get(page.locale_id, len(order)))
 
 
+RESTRICTED = "kommunnatverk_restricted"
+
+
+class TranslationGroup:
+    """A page and every page with its translation key, whatever their state, read once
+    on first use by whoever needs them after a change: the webhook payload lists the
+    public ones, the CDN purge all of them. Both follow one publish, so with webhook
+    endpoints and a CDN configured they share one query instead of making one each."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self._rows: list[Page] | None = None
+
+    def _read(self) -> list[Page]:
+        if self._rows is None:
+            above = PageViewRestriction.objects.filter(
+                StartsWith(OuterRef("path"), F("page__path"))
+            )
+            rows = Page.objects.filter(translation_key=self.page.translation_key)
+            self._rows = list(rows.annotate(**{RESTRICTED: Exists(above)}).order_by("locale_id"))
+        return self._rows
+
+    def all(self) -> list[Page]:
+        """The page as given, then the others as their specific types (fields deferred)."""
+        others = [row.specific_deferred for row in self._read() if row.pk != self.page.pk]
+        return [self.page, *others]
+
+    def public(self) -> list[Page]:
+        """What :func:`public_translations` gives, from the same rows: the rule in memory."""
+        # After a change there is no request's snapshot: one of its own reads the content
+        # locales once for every row.
+        token = snapshot.for_render() if snapshot.current() is None else None
+        try:
+            package_types = set(registry.page_content_type_ids())
+            order = {locale_id: n for n, locale_id in enumerate(content_locales())}
+            found = [
+                row
+                for row in self._read()
+                if row.content_type_id in package_types
+                and not getattr(row, RESTRICTED)
+                and is_public_page(row, restrictions=False)
+            ]
+        finally:
+            if token is not None:
+                snapshot.detach(token)
+        return sorted(found, key=lambda row: order.get(row.locale_id, len(order)))
+
+
 # Snippets -------------------------------------------------------------------------------
 
 

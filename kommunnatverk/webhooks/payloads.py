@@ -13,7 +13,13 @@ from wagtail.models import Page
 
 from ..content import addresses
 from ..content.languages import all_locales
-from ..content.public import is_public_page, is_public_snippet, public_snippets, public_translations
+from ..content.public import (
+    TranslationGroup,
+    is_public_page,
+    is_public_snippet,
+    public_snippets,
+    public_translations,
+)
 from ..content.registry import type_name
 from ..models import ContactSidebar
 
@@ -40,15 +46,20 @@ def _withheld(event: str, obj: Model, extra: dict) -> dict:
     }
 
 
-def for_page(event: str, page: Page, *, as_if_live: bool = False, **extra) -> dict:
+def for_page(
+    event: str,
+    page: Page,
+    *,
+    as_if_live: bool = False,
+    group: TranslationGroup | None = None,
+    **extra,
+) -> dict:
+    """``group``: the page's translations, when the change's CDN purge reads them too."""
     if not is_public_page(page, as_if_live=as_if_live):
         return _withheld(event, page, extra)
     base = addresses.base_url(page)
-    translations = [
-        _page_entry(other, base)
-        for other in public_translations(page.translation_key)
-        if other.pk != page.pk
-    ]
+    public = group.public() if group is not None else public_translations(page.translation_key)
+    translations = [_page_entry(other, base) for other in public if other.pk != page.pk]
     return {
         "event": event,
         **_page_entry(page, base),

@@ -14,6 +14,28 @@ from .. import factories
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def api(api):
+    """The delivery API, asking for ``meta.translation_status``, which is opt-in."""
+
+    def get(path: str, **headers):
+        if path.startswith("pages/"):
+            path += ("&" if "?" in path else "?") + "translation_status=true"
+        return api(path, **headers)
+
+    return get
+
+
+@pytest.fixture
+def plain_api(client):
+    def get(path: str):
+        response = client.get(f"/api/network/{path}")
+        response.data = response.json()
+        return response
+
+    return get
+
+
 def status(state: str) -> dict:
     return {"source_locale": "sv", "locales": {"en": state}}
 
@@ -126,3 +148,22 @@ def test_a_preview_shows_the_status_as_published(api, network):
     data = api(f"preview/pages/{page.pk}/?token={token}").data
     assert data["title"] == "Utkast"
     assert states(data["meta"]["translation_status"]) == status("up_to_date")
+
+
+def test_the_status_is_null_unless_asked_for(api, plain_api, network, en):
+    page = network.water_day
+    english = page.get_translation(en)
+    asked = api(f"pages/{english.pk}/").data
+    assert states(asked["meta"]["translation_status"]) == status("up_to_date")
+    for path in (
+        f"pages/{english.pk}/",
+        f"pages/{page.pk}/?locale=en",
+        "pages/find/?path=/en/news/world-water-day-22-march/",
+        f"pages/{english.pk}/?translation_status=false",
+    ):
+        data = plain_api(path).data
+        assert data["meta"]["translation_status"] is None, path
+        assert data["translations"] == asked["translations"], path
+    items = plain_api("pages/?type=news&locale=en").data["items"]
+    assert english.pk in [i["id"] for i in items]
+    assert {i["meta"]["translation_status"] for i in items} == {None}

@@ -21,6 +21,7 @@ from ..errors import RESPONSES, bad_param, not_found
 from ..locales import Locales
 from ..params import (
     MAX_ID,
+    TRANSLATION_STATUS_DESCRIPTION,
     IsoDate,
     fallback_param,
     limit_param,
@@ -31,7 +32,7 @@ from ..params import (
 from ..queries import MAX_TAGS, in_locale, relation_filter, tag_filter
 from ..schemas import PageDetail, PageList, PageType, ProjectStatus
 from ..serializers import pages as serialize
-from ..serializers import translation_status
+from ..serializers import translation_status as statuses
 from ..serializers.context import ApiContext
 
 router = Router(tags=["pages"])
@@ -100,6 +101,7 @@ def list_pages(
     ),
     limit: int | None = Query(None, ge=1),
     offset: int = Query(0, ge=0, le=1_000_000),
+    translation_status: bool = Query(False, description=TRANSLATION_STATUS_DESCRIPTION),
 ):
     language = locale_param(request, locale)
     fallback_locale = fallback_param(request, fallback, language)
@@ -143,16 +145,16 @@ def list_pages(
 
     count = queryset.count()
     window = list(queryset.values_list("pk", "content_type_id")[offset : offset + limit])
-    pages = _specific_pages(window, serialize.summary_queryset)
+    pages = _specific_pages(window, serialize.summary_pages)
     contexts = {language.pk: ApiContext(request, language)}
     if fallback_locale is not None:
         contexts[fallback_locale.pk] = ApiContext(request, fallback_locale)
-    statuses = _translation_statuses(contexts[language.pk], window)
+    by_key = _translation_statuses(contexts[language.pk], window) if translation_status else {}
     items = []
     for page in pages:
         ctx = contexts[page.locale_id]
         fallback_item = page.locale_id != language.pk
-        status = statuses.get(page.translation_key)
+        status = by_key.get(page.translation_key)
         # Each item in its own language, labels included, as its detail would be.
         with translation.override(ctx.locale.language_code):
             items.append(serialize.summary(ctx, page, fallback_item, status))
@@ -170,6 +172,7 @@ def find_page(
     request: HttpRequest,
     path: str = Query(..., min_length=1, max_length=1024, description="Path with locale prefix."),
     fallback: str | None = Query(None),
+    translation_status: bool = Query(False, description=TRANSLATION_STATUS_DESCRIPTION),
 ):
     segments = _path_segments(path)
     if segments and segments[0] in content_languages():
@@ -186,12 +189,12 @@ def find_page(
         served_fallback = page is not None
     if page is None:
         raise not_found(f"No published page of the network is at '{path}'.")
-    translations = _translations(page.translation_key)
+    translations = _translations(page.translation_key, translation_status)
     if served_fallback:
         # The fallback page's own translation wins when it lives at another path.
         translated = next((p for p in translations if p.locale_id == language.pk), None)
         page, served_fallback = (translated, False) if translated else (page, True)
-    return _detail(request, page, translations, served_fallback)
+    return _detail(request, page, translations, served_fallback, translation_status)
 
 
 @router.get(
@@ -206,25 +209,28 @@ def page_detail(
     page_id: int = Path(..., ge=1, le=MAX_ID),
     locale: str | None = Query(None, description="Serve this page's translation in this locale."),
     fallback: str | None = Query(None),
+    translation_status: bool = Query(False, description=TRANSLATION_STATUS_DESCRIPTION),
 ):
     # One query answers whether the page is public, its type and its translations.
-    translations = _translations(Page.objects.filter(pk=page_id).values("translation_key"))
+    key = Page.objects.filter(pk=page_id).values("translation_key")
+    translations = _translations(key, translation_status)
     translations = _in_request_site(request, translations)
     requested = next((page for page in translations if page.pk == page_id), None)
     if requested is None:
         raise not_found(f"No published page of the network has the id {page_id}.")
     if locale is None:
-        return _detail(request, requested, translations, False)
+        return _detail(request, requested, translations, False, translation_status)
 
     language = locale_param(request, locale)
     if language.pk == requested.locale_id:
-        return _detail(request, requested, translations, False)
+        return _detail(request, requested, translations, False, translation_status)
     fallback_locale = fallback_param(request, fallback, language)
     by_locale = {page.locale_id: page for page in translations}
     if language.pk in by_locale:
-        return _detail(request, by_locale[language.pk], translations, False)
+        return _detail(request, by_locale[language.pk], translations, False, translation_status)
     if fallback_locale is not None and fallback_locale.pk in by_locale:
-        return _detail(request, by_locale[fallback_locale.pk], translations, True)
+        served = by_locale[fallback_locale.pk]
+        return _detail(request, served, translations, True, translation_status)
     raise not_found(
         f"Page {page_id} has no published translation in '{language.language_code}'.",
         kind="translation-missing",
@@ -234,9 +240,10 @@ def page_detail(
 # Helpers ------------------------------------------------------------------------------
 
 
-def _translations(translation_key) -> list[Page]:
-    """The public translations, with what ``meta.translation_status`` reads, in one query."""
-    return public_translations(translation_key, annotate=with_sync_info)
+def _translations(translation_key, with_status: bool = True) -> list[Page]:
+    """The public translations, in one query; ``with_status``: with what
+    ``meta.translation_status`` reads of wagtail-localize, in the same query."""
+    return public_translations(translation_key, annotate=with_sync_info if with_status else None)
 
 
 def _in_request_site(request: HttpRequest, pages: list[Page]) -> list[Page]:
@@ -246,13 +253,16 @@ def _in_request_site(request: HttpRequest, pages: list[Page]) -> list[Page]:
     return [page for page in pages if in_site_trees(page, site)]
 
 
-def _detail(request: HttpRequest, light: Page, translations: list[Page], fallback: bool) -> dict:
+def _detail(
+    request: HttpRequest, light: Page, translations: list[Page], fallback: bool, with_status: bool
+) -> dict:
     """The detail of ``light`` (one of ``translations``), loaded whole as its own type."""
-    (page,) = _specific_pages([(light.pk, light.content_type_id)], serialize.detail_queryset)
+    (page,) = _specific_pages([(light.pk, light.content_type_id)], _detail_pages)
     # A page is served whole in its own language (a fallback page too): text, goals, links.
     served = Locales.of(request).by_id[page.locale_id]
     with translation.override(served.language_code):
-        return serialize.detail(ApiContext(request, served), page, translations, fallback)
+        ctx = ApiContext(request, served)
+        return serialize.detail(ctx, page, translations, fallback, with_status=with_status)
 
 
 def _translation_statuses(ctx: ApiContext, window: list[tuple[int, int]]) -> dict:
@@ -261,18 +271,23 @@ def _translation_statuses(ctx: ApiContext, window: list[tuple[int, int]]) -> dic
     if not window:
         return {}
     keys = Page.objects.filter(pk__in=[pk for pk, _ in window]).values("translation_key")
-    return translation_status.by_translation_key(ctx, _translations(keys))
+    return statuses.by_translation_key(ctx, _translations(keys))
 
 
-def _specific_pages(window: list[tuple[int, int]], queryset_for) -> list[Page]:
-    """Load the pages of ``window`` as their specific types, one query set per type."""
+def _detail_pages(model: type[Page], ids: list[int]) -> list[Page]:
+    return list(serialize.detail_queryset(model).filter(pk__in=ids))
+
+
+def _specific_pages(window: list[tuple[int, int]], load) -> list[Page]:
+    """Load the pages of ``window`` as their specific types, with ``load(model, ids)``
+    once per type."""
     ids_by_type: dict[int, list[int]] = {}
     for pk, content_type_id in window:
         ids_by_type.setdefault(content_type_id, []).append(pk)
     loaded: dict[int, Page] = {}
     for content_type_id, ids in ids_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        loaded.update((page.pk, page) for page in queryset_for(model).filter(pk__in=ids))
+        loaded.update((page.pk, page) for page in load(model, ids))
     return [loaded[pk] for pk, _ in window if pk in loaded]
 
 

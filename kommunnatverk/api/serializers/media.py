@@ -1,9 +1,11 @@
 """Images as renditions at the specs set in ``KOMMUNNATVERK["RENDITIONS"]``."""
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 from ... import conf
 
@@ -18,9 +20,29 @@ def rendition(image, spec_name: str, alt: str | None = None) -> dict | None:
     without it, Wagtail's (the image's description, else its title)."""
     if image is None:
         return None
-    found = image.get_rendition(spec(spec_name))
+    filter_spec = spec(spec_name)
+    found = _prefetched(image, filter_spec) or image.get_rendition(filter_spec)
     alt = found.alt if alt is None else alt
     return {"url": found.url, "width": found.width, "height": found.height, "alt": alt}
+
+
+@lru_cache(maxsize=64)
+def _filter(filter_spec: str) -> Filter:
+    return Filter(spec=filter_spec)
+
+
+def _prefetched(image, filter_spec: str):
+    """The prefetched rendition Wagtail's ``get_rendition`` would pick, without what it
+    does around that: parse the spec again and write the rendition to its cache (a round
+    trip to Redis per image of a list, for a rendition the list just read)."""
+    renditions = getattr(image, "prefetched_renditions", None)
+    if renditions is None or image.is_svg():  # an SVG's filter is cleaned first
+        return None
+    focal_point_key = _filter(filter_spec).get_cache_key(image)
+    for found in renditions:
+        if found.filter_spec == filter_spec and found.focal_point_key == focal_point_key:
+            return found
+    return None
 
 
 def prefetch_image(field_name: str, *spec_names: str) -> Prefetch:

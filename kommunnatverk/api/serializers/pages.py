@@ -1,10 +1,11 @@
 """Page summaries (list items) and details, per page type."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ... import wcag
-from ...content import structured_data
+from ...content import snapshot, structured_data
 from ...content.goals import GoalCatalogue
 from ...content.links import localise
 from ...content.registry import type_name
@@ -22,18 +23,19 @@ from ...validators import safe_url
 from . import snippets
 from .context import ApiContext
 from .links import localised_pages, page_ref
-from .media import join_image, prefetch_image, rendition
+from .media import join_image, prefetch_image, rendition, spec
 from .site_fields import site_fields
 from .stream import body_blocks
 from .translation_status import translation_status
 
 
 def meta(ctx: ApiContext, page: Page, fallback: bool = False, status: dict | None = None) -> dict:
+    url, html_url = ctx.page_urls(page)
     return {
         "type": page._meta.label,
         "locale": ctx.code(page.locale_id),
-        "url": ctx.page_url(page),
-        "html_url": ctx.page_full_url(page),
+        "url": url,
+        "html_url": html_url,
         "api_url": ctx.page_api_url(page.pk),
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
@@ -48,7 +50,10 @@ def tags(items) -> list[dict]:
 
 
 def goals_of(ctx: ApiContext, links) -> list[dict]:
-    goal_ids = (link.goal_id for link in links)
+    return goals_by_id(ctx, (link.goal_id for link in links))
+
+
+def goals_by_id(ctx: ApiContext, goal_ids) -> list[dict]:
     goals = GoalCatalogue.current().localised(goal_ids, ctx.locale.pk)
     return [snippets.goal(ctx, goal) for goal in goals]
 
@@ -77,18 +82,22 @@ def summary(ctx: ApiContext, page: Page, fallback: bool, status: dict | None = N
     """``status``: the page's ``meta.translation_status``, computed for the whole list."""
     data = _common(ctx, page, fallback, status)
     if isinstance(page, NewsPage):
+        loaded = page.__dict__.get(SUMMARY_TAGS)
         data.update(
             date=page.date,
-            tags=tags(page.tagged_items.all()),
+            tags=tags(page.tagged_items.all()) if loaded is None else loaded,
             thumbnail=rendition(page.image, "thumbnail", alt=page.image_alt_text),
         )
     elif isinstance(page, ProjectPage):
+        goal_ids = page.__dict__.get(SUMMARY_GOAL_IDS)
+        if goal_ids is None:
+            goal_ids = [link.goal_id for link in page.goal_links.all()]
         data.update(
             status=page.status,
             status_label=str(page.get_status_display()),
             start_date=page.start_date,
             end_date=page.end_date,
-            goals=goals_of(ctx, page.goal_links.all()),
+            goals=goals_by_id(ctx, goal_ids),
         )
     elif isinstance(page, AccessibilityStatementPage):
         data.update(
@@ -153,16 +162,60 @@ def tag_links(links: QuerySet) -> QuerySet:
     return links.select_related("tag").only("content_object", "tag__name", "tag__slug")
 
 
+def unshown_in_summaries(model: type[Page]) -> list[str]:
+    """What a list item never shows besides :data:`UNSHOWN_PAGE_FIELDS`: the StreamFields
+    (the body, a statement's parts), rich text and the search fields, often most of a
+    row's bytes and, for a StreamField, its JSON decoding."""
+    shown_long_text = {"intro"}
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if field.name not in shown_long_text
+        and (
+            isinstance(field, (StreamField, RichTextField))
+            or field.name in ("seo_title", "search_description")
+        )
+    ]
+
+
 def summary_queryset(model: type[Page]) -> QuerySet:
-    """The model's pages with everything :func:`summary` reads, in a fixed number of queries."""
-    queryset = model.objects.defer(*UNSHOWN_PAGE_FIELDS)
+    """The model's pages with everything :func:`summary` reads but their link rows,
+    which :func:`summary_pages` adds."""
+    queryset = model.objects.defer(*UNSHOWN_PAGE_FIELDS, *unshown_in_summaries(model))
     if issubclass(model, NewsPage):
-        tagged = Prefetch("tagged_items", queryset=tag_links(TaggedNewsPage.objects.all()))
-        return join_image(queryset, "image", "thumbnail").prefetch_related(tagged)
-    if issubclass(model, ProjectPage):
-        goals = Prefetch("goal_links", queryset=goal_links(ProjectPageGoal.objects.all()))
-        return queryset.prefetch_related(goals)
+        return join_image(queryset, "image", "thumbnail")
     return queryset
+
+
+# What summary_pages attaches to each page: its tags as shown, a project's goal ids.
+SUMMARY_TAGS = "_kommunnatverk_summary_tags"
+SUMMARY_GOAL_IDS = "_kommunnatverk_summary_goal_ids"
+
+
+def summary_pages(model: type[Page], ids: list[int]) -> list[Page]:
+    """The pages of ``ids`` with everything :func:`summary` reads, in a fixed number of
+    queries. A news item's tags and a project's goal ids are read as plain values, one
+    query for all the pages: as a prefetch, two model instances per tag (its link row
+    and the tag) cost a list more than the rest of its items."""
+    pages = list(summary_queryset(model).filter(pk__in=ids))
+    if not pages:
+        return pages
+    found: dict[int, list] = {page.pk: [] for page in pages}
+    if issubclass(model, NewsPage):
+        rows = TaggedNewsPage.objects.filter(content_object_id__in=found).order_by("pk")
+        for page_id, name, slug in rows.values_list("content_object_id", "tag__name", "tag__slug"):
+            found[page_id].append({"name": name, "slug": slug})
+        attribute = SUMMARY_TAGS
+    elif issubclass(model, ProjectPage):
+        rows = ProjectPageGoal.objects.filter(page_id__in=found).order_by("sort_order", "pk")
+        for page_id, goal_id in rows.values_list("page_id", "goal_id"):
+            found[page_id].append(goal_id)
+        attribute = SUMMARY_GOAL_IDS
+    else:
+        return pages
+    for page in pages:
+        page.__dict__[attribute] = found[page.pk]
+    return pages
 
 
 # Details ------------------------------------------------------------------------------
@@ -195,10 +248,14 @@ def translations(ctx: ApiContext, pages: list[Page]) -> list[dict]:
     ]
 
 
-def detail(ctx: ApiContext, page: Page, translated: list[Page], fallback: bool) -> dict:
-    """``translated``: the page's public translations (``content.public.public_translations``)."""
+def detail(
+    ctx: ApiContext, page: Page, translated: list[Page], fallback: bool, with_status: bool = True
+) -> dict:
+    """``translated``: the page's public translations (``content.public.public_translations``),
+    annotated for ``meta.translation_status`` when ``with_status``; else that is None."""
+    status = translation_status(ctx, translated) if with_status else None
     data = {
-        **_common(ctx, page, fallback, translation_status(ctx, translated)),
+        **_common(ctx, page, fallback, status),
         "seo_title": page.seo_title,
         "search_description": page.search_description,
         "translations": translations(ctx, translated),
@@ -325,7 +382,17 @@ def _pages(ctx: ApiContext, links, target: str) -> list[dict]:
 
 
 def _sidebar(ctx: ApiContext, page: Page) -> dict | None:
-    found = page.resolved_contact_sidebar
-    if found is None:
-        return None
-    return snippets.sidebar(ctx, found, snippets.light_contacts(found.contacts.all()))
+    """The resolved sidebar, serialised once per content version for every page that
+    resolves it alike: it depends on the page's own sidebar, its ancestors (its parent's
+    path), its locale and the photo rendition, and every one of them bumps the version.
+    Two queries (the chain, the contacts) and their serialising saved on most details."""
+    parent_path = page.path[: -Page.steplen]
+    key = ("api:sidebar", page.contact_sidebar_id, parent_path, page.locale_id, spec("photo"))
+
+    def build() -> dict | None:
+        found = page.resolved_contact_sidebar
+        if found is None:
+            return None
+        return snippets.sidebar(ctx, found, snippets.light_contacts(found.contacts.all()))
+
+    return snapshot.memo(key, build)
