@@ -112,9 +112,8 @@ def test_translator_sets_the_english_name_of_a_tag_in_the_translation_editor(
     expect(link).to_have_attribute("href", re.compile(r"/en/news/\?tag=solar-energy$"))
     expect(page.get_by_text("solenergi")).to_have_count(0)
 
-    with urllib.request.urlopen(
-        f"{base}/api/network/pages/{english.pk}/?translation_status=true"
-    ) as response:  # noqa: S310
+    detail = f"{base}/api/network/pages/{english.pk}/?translation_status=true"
+    with urllib.request.urlopen(detail) as response:  # noqa: S310
         item = json.load(response)
     assert [tag["name"] for tag in item["tags"]] == ["solar energy"]
     assert item["meta"]["translation_status"]["locales"] == {"en": "up_to_date"}
