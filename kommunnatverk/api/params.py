@@ -39,7 +39,8 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
 def locale_param(request: HttpRequest, code: str | None, param: str = "locale") -> Locale:
     """The locale named by ``code`` (default: the source locale); 400 if unknown."""
-    code = code or conf.get("SOURCE_LOCALE")
+    if code is None:  # an empty ``locale=`` is no language code: a 400
+        code = conf.get("SOURCE_LOCALE")
     if code not in content_languages():
         known = ", ".join(content_languages())
         raise bad_param(param, f"Unknown locale '{code}'. Use one of: {known}.")
@@ -58,10 +59,18 @@ def missing_param(param: str, detail: str) -> ApiProblem:
 def fallback_param(request: HttpRequest, code: str | None, locale: Locale) -> Locale | None:
     """The fallback locale: the parameter, else the site default; ``none`` turns it off."""
     if code is None:
-        code = conf.get("FALLBACK_LOCALE")
-    if not code or code == "none" or code == locale.language_code:
+        code = conf.get("FALLBACK_LOCALE") or "none"
+    if code == "none" or code == locale.language_code:
         return None
     return locale_param(request, code, "fallback")
+
+
+def check_fallback(code: str | None) -> None:
+    """A ``fallback`` given where it may not apply (no ``locale``) is still checked: a
+    value outside the document's enum is refused wherever it is sent."""
+    if code is not None and code != "none" and code not in content_languages():
+        known = ", ".join([*content_languages(), "none"])
+        raise bad_param("fallback", f"Unknown locale '{code}'. Use one of: {known}.")
 
 
 def request_site(request: HttpRequest) -> Site:

@@ -30,6 +30,7 @@ from ..params import (
     MAX_ID,
     PLAIN_TEXT_PATTERN,
     IsoDate,
+    check_fallback,
     fallback_param,
     limit_param,
     locale_param,
@@ -267,6 +268,7 @@ def page_detail(
         None, description="With `locale`: the locale to serve where it has no translation."
     ),
 ):
+    check_fallback(fallback)
     # One query answers whether the page is public, its type and its translations.
     translations = _translations(Page.objects.filter(pk=page_id).values("translation_key"))
     translations = _in_request_site(request, translations)

@@ -10,7 +10,14 @@ from ..caching import conditional
 from ..enums import FallbackParam, LocaleParam, OrganisationKind
 from ..errors import RESPONSES, not_found
 from ..locales import Locales
-from ..params import MAX_ID, PLAIN_TEXT_PATTERN, fallback_param, locale_param, missing_param
+from ..params import (
+    MAX_ID,
+    PLAIN_TEXT_PATTERN,
+    check_fallback,
+    fallback_param,
+    locale_param,
+    missing_param,
+)
 from ..schemas import ContactSidebar, FrameworkList, GoalList, OrganisationList
 from ..serializers import snippets as serialize
 from ..serializers.context import ApiContext
@@ -117,6 +124,7 @@ def contact_sidebar(
         None, description="With `locale`: the locale to serve where it has no translation."
     ),
 ):
+    check_fallback(fallback)
     sidebar = serialize.sidebars_queryset().filter(pk=sidebar_id).first()
     if sidebar is None:
         raise not_found(f"No published contact sidebar has the id {sidebar_id}.")
