@@ -123,7 +123,7 @@ def test_the_api_and_the_site_answer_503_while_the_database_is_down(site, gunico
         site.server.start()
 
     assert api.status_code == 503
-    assert api.headers["Content-Type"] == "application/problem+json"
+    assert api.headers["Content-Type"] == "application/problem+json; charset=utf-8"
     assert api.headers["Retry-After"] == RETRY_AFTER
     assert api.headers["Cache-Control"] == "no-store"
     problem = api.json()
@@ -143,7 +143,7 @@ def test_the_api_and_the_site_answer_503_while_the_database_is_down(site, gunico
         assert f"<h1>{heading}</h1>" in page.text
         assert "Connection refused" not in page.text
     assert by_json.status_code == 503
-    assert by_json.headers["Content-Type"] == "application/problem+json"
+    assert by_json.headers["Content-Type"] == "application/problem+json; charset=utf-8"
 
     # Back at once, without a restart: the same answers as before the outage.
     assert snapshot(gunicorn) == before

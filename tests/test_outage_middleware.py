@@ -55,7 +55,7 @@ def test_an_error_outside_the_view_is_a_503_page_in_the_visitors_language(networ
 def test_an_api_request_gets_the_problem_document(network, client):
     response = client.get("/api/network/pages/")
     assert response.status_code == 503
-    assert response["Content-Type"] == "application/problem+json"
+    assert response["Content-Type"] == "application/problem+json; charset=utf-8"
     assert response["Retry-After"] == "30"
     assert response.json()["detail"] == (
         "The content cannot be read right now. Try again in 30 seconds."

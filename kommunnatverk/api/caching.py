@@ -3,6 +3,11 @@
 The ETag is a hash of the request's path and query and of the content version, so it
 changes on every server the moment anything public changes (see ``ContentVersion``).
 Pages past their ``expire_at`` but not yet unpublished by the scheduler count too.
+
+The language served is known only once the view has run, yet a 304 must not say a
+different ``Content-Language`` than the 200 it revalidates (a cache would store it). So
+the ETag carries it after the hash, ``"<hash>-en"``, and a 304 reads it back from the
+tag the client sent.
 """
 
 import hashlib
@@ -19,10 +24,13 @@ from ..content.version import content_version
 
 API_VERSION = "1"
 ETAG_ATTRIBUTE = "kommunnatverk_etag"
+LANGUAGE_ATTRIBUTE = "kommunnatverk_language"
 CACHE_PREFIX = "kommunnatverk:api:"
+JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 
 
 def etag_for(request: HttpRequest, version: str | None = None) -> str:
+    """The hash part of the ETag: what the response is, without its language."""
     version = version if version is not None else content_version()
     settings_key = repr(
         [conf.get(name) for name in ("RENDITIONS", "FALLBACK_LOCALE", "API_DEFAULT_LIMIT")]
@@ -31,12 +39,31 @@ def etag_for(request: HttpRequest, version: str | None = None) -> str:
     resource = f"{request.get_host()}{request.get_full_path()}"
     key = f"{API_VERSION}|{version}|{settings_key}|{resource}"
     # The ETag names the response exactly, so it also keys the response cache.
-    return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
+    return hashlib.sha256(key.encode()).hexdigest()[:40]
 
 
-def add_cache_headers(response: HttpResponse, etag: str) -> None:
-    response["ETag"] = etag
+def tag(etag: str, language: str) -> str:
+    """The ETag header's value: ``"<hash>-<language>"``."""
+    return f'"{etag}-{language}"'
+
+
+def _split(value: str) -> tuple[str, str]:
+    """(hash, language) of a tag as :func:`tag` wrote it (``W/`` and quotes removed)."""
+    etag, _, language = value.removeprefix("W/").strip('"').partition("-")
+    return etag, language
+
+
+def served_language(request: HttpRequest, code: str) -> None:
+    """Name the language of the response: the first call for a request wins, so a list
+    with fallback items is in the language asked for."""
+    if not hasattr(request, LANGUAGE_ATTRIBUTE):
+        setattr(request, LANGUAGE_ATTRIBUTE, code)
+
+
+def add_cache_headers(response: HttpResponse, etag: str, language: str) -> None:
+    response["ETag"] = tag(etag, language)
     response["Cache-Control"] = conf.get("API_CACHE_CONTROL")
+    response["Content-Language"] = language
     patch_vary_headers(response, ["Accept"])
 
 
@@ -45,10 +72,11 @@ def response_cache() -> BaseCache | None:
     return caches[alias] if alias else None
 
 
-def store_response(response: HttpResponse, etag: str) -> None:
+def store_response(response: HttpResponse, etag: str, language: str) -> None:
     cache = response_cache()
     if cache is not None:
-        cache.set(CACHE_PREFIX + etag, response.content, conf.get("API_RESPONSE_CACHE_TIMEOUT"))
+        entry = (language, response.content)
+        cache.set(CACHE_PREFIX + etag, entry, conf.get("API_RESPONSE_CACHE_TIMEOUT"))
 
 
 def conditional(view):
@@ -61,15 +89,18 @@ def conditional(view):
         etag = etag_for(request, version)
         # Weak comparison (RFC 9110 13.1.2): a proxy that compresses may weaken the tag.
         header = request.headers.get("If-None-Match", "")
-        if etag in {tag.removeprefix("W/") for tag in parse_etags(header)}:
-            response = HttpResponse(status=304)
-            add_cache_headers(response, etag)
-            return response
+        for sent in parse_etags(header):
+            sent_etag, language = _split(sent)
+            if sent_etag == etag and language:
+                response = HttpResponse(status=304)
+                add_cache_headers(response, etag, language)
+                return response
         cache = response_cache()
-        body = cache.get(CACHE_PREFIX + etag) if cache is not None else None
-        if body is not None:
-            response = HttpResponse(body, content_type="application/json; charset=utf-8")
-            add_cache_headers(response, etag)
+        entry = cache.get(CACHE_PREFIX + etag) if cache is not None else None
+        if isinstance(entry, tuple) and len(entry) == 2:
+            language, body = entry
+            response = HttpResponse(body, content_type=JSON_CONTENT_TYPE)
+            add_cache_headers(response, etag, language)
             return response
         setattr(request, ETAG_ATTRIBUTE, etag)
         token = snapshot.attach(request, version)

@@ -8,6 +8,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import ConfigDict, Field
 
 from .. import conf
 
@@ -15,23 +16,32 @@ logger = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://kommunnatverk.readthedocs.io/reference/api/#problem-"
+# A problem's title and detail are English, whatever the locale asked for.
+PROBLEM_LANGUAGE = "en"
 
 
 class InvalidParam(Schema):
-    name: str
+    name: str = Field(description="The parameter at fault, such as locale.")
     reason: str
 
 
 class Problem(Schema):
-    type: str
+    """An RFC 9457 problem document, sent as application/problem+json."""
+
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
+    type: str = Field(description="A URI naming the kind of problem.")
     title: str
     status: int
-    detail: str
-    invalid_params: list[InvalidParam] = []
+    detail: str = Field(description="What went wrong with this request, in English.")
+    invalid_params: list[InvalidParam] = Field(
+        default_factory=list, description="The parameters at fault; empty for other problems."
+    )
 
 
 # Every GET may answer these besides 200; 304 has no body (If-None-Match held the ETag),
-# 503 comes with Retry-After while the database cannot be reached.
+# 503 comes with Retry-After while the database cannot be reached. ``openapi.refine``
+# declares the errors' media type and every response's headers.
 RESPONSES = {304: None, 400: Problem, 404: Problem, 422: Problem, 503: Problem}
 
 # What a database that is down, restarting or unreachable raises: the request may
@@ -76,8 +86,11 @@ def problem_response(
         detail=detail,
         invalid_params=[InvalidParam(**item) for item in invalid_params],
     )
-    response = HttpResponse(body.model_dump_json(), status=status, content_type=PROBLEM_JSON)
+    response = HttpResponse(
+        body.model_dump_json(), status=status, content_type=f"{PROBLEM_JSON}; charset=utf-8"
+    )
     response["Cache-Control"] = "no-store"
+    response["Content-Language"] = PROBLEM_LANGUAGE
     return response
 
 

@@ -11,10 +11,17 @@ from wagtail.models import Locale, Site
 from .. import conf
 from ..content.languages import content_languages
 from ..validators import has_control_characters
-from .errors import bad_param, not_found
+from .errors import ApiProblem, bad_param, not_found
 from .locales import Locales
 
 MAX_ID = 2**31 - 1  # ids above this overflow the database (a 500 on SQLite)
+
+# Text without control characters, which databases refuse (PostgreSQL: NUL). A pattern in
+# the document, so a client (and a fuzzer) knows before it asks; a 422 otherwise.
+PLAIN_TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
+# An absolute URL path: /, then segments without /, \ or control characters.
+_SEGMENT = r"[^/\\\x00-\x1f\x7f]"
+HTML_PATH_PATTERN = rf"^/({_SEGMENT}+/)*{_SEGMENT}*$"
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -38,23 +45,38 @@ TRANSLATION_STATUS_DESCRIPTION = (
 
 def locale_param(request: HttpRequest, code: str | None, param: str = "locale") -> Locale:
     """The locale named by ``code`` (default: the source locale); 400 if unknown."""
-    code = code or conf.get("SOURCE_LOCALE")
+    if code is None:  # an empty ``locale=`` is no language code: a 400
+        code = conf.get("SOURCE_LOCALE")
     if code not in content_languages():
         known = ", ".join(content_languages())
         raise bad_param(param, f"Unknown locale '{code}'. Use one of: {known}.")
     locale = Locales.of(request).by_code.get(code)
     if locale is None:
-        raise bad_param(param, f"The locale '{code}' has not been set up on this site.")
+        raise missing_param(param, f"The locale '{code}' has not been set up on this site.")
     return locale
+
+
+def missing_param(param: str, detail: str) -> ApiProblem:
+    """A 404 naming the parameter: a value of the right form names something the site
+    does not have (an id no published page has, a locale not set up)."""
+    return ApiProblem(404, "not-found", "Not found", detail, param)
 
 
 def fallback_param(request: HttpRequest, code: str | None, locale: Locale) -> Locale | None:
     """The fallback locale: the parameter, else the site default; ``none`` turns it off."""
     if code is None:
-        code = conf.get("FALLBACK_LOCALE")
-    if not code or code == "none" or code == locale.language_code:
+        code = conf.get("FALLBACK_LOCALE") or "none"
+    if code == "none" or code == locale.language_code:
         return None
     return locale_param(request, code, "fallback")
+
+
+def check_fallback(code: str | None) -> None:
+    """A ``fallback`` given where it may not apply (no ``locale``) is still checked: a
+    value outside the document's enum is refused wherever it is sent."""
+    if code is not None and code != "none" and code not in content_languages():
+        known = ", ".join([*content_languages(), "none"])
+        raise bad_param("fallback", f"Unknown locale '{code}'. Use one of: {known}.")
 
 
 def request_site(request: HttpRequest) -> Site:

@@ -6,7 +6,6 @@ from wagtail.models import Locale
 from ..content.public import public_pages
 from ..content.registry import page_types
 from ..models import TaggedNewsPage, TaggedProjectPage
-from .errors import bad_param
 
 # Repeated ``tag=`` filters AND together. Each costs nothing more than the first (one
 # grouped subquery), but a request may name at most this many.
@@ -50,10 +49,10 @@ def in_locale(queryset: QuerySet, locale: Locale, fallback: Locale | None) -> Qu
 def tag_filter(queryset: QuerySet, slugs: list[str], page_type: str | None) -> QuerySet:
     """Pages tagged with every one of ``slugs``: one subquery per tagged page type that
     groups the tag rows by page and keeps the pages with all of them, whatever their
-    number (a join per tag made the cost grow with each, and SQLite refuses 64 tables)."""
+    number (a join per tag made the cost grow with each, and SQLite refuses 64 tables).
+    A type without tags has no page with them."""
     if page_type is not None and page_type not in TAGGED:
-        types = ", ".join(sorted(TAGGED))
-        raise bad_param("tag", f"'tag' applies to type {types}, not to type '{page_type}'.")
+        return queryset.none()
     wanted = set(slugs)
     condition = Q(pk__in=[])
     for name in [page_type] if page_type else TAGGED:
@@ -70,12 +69,14 @@ def tag_filter(queryset: QuerySet, slugs: list[str], page_type: str | None) -> Q
 
 
 def relation_filter(queryset: QuerySet, param: str, value, page_type: str | None) -> QuerySet:
-    """Apply one filter; on a mixed list, to every page type that has the relation."""
+    """Apply one filter; on a mixed list, to every page type that has the relation. A
+    filter keeps only pages of the types it applies to, so with another ``type`` it keeps
+    none: the same rule as on a mixed list, and a value the document allows is never a
+    400."""
     lookups = RELATION_FILTERS[param]
     if page_type is not None:
         if page_type not in lookups:
-            types = ", ".join(sorted(lookups))
-            raise bad_param(param, f"'{param}' applies to type {types}, not to type '{page_type}'.")
+            return queryset.none()
         return queryset.filter(**{lookups[page_type]: value})
     models = page_types()
     condition = Q()

@@ -1,10 +1,24 @@
-"""Response schemas: every field of the package's own content has a concrete type."""
+"""Response schemas: every field of the package's own content has a concrete type.
+
+Every field is always sent, so every field is required in the document (a default only
+fills it in). Sets that the site decides (its locales, its page models) are marked with
+``x-enum`` here and listed when the document is built (``openapi.refine``).
+"""
 
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, Union
 
-from ninja import Schema
-from pydantic import Field
+from ninja import Schema as NinjaSchema
+from pydantic import ConfigDict, Field
+
+from .enums import LOCALES, NAVIGATION_TYPES, PAGE_MODELS, OrganisationKind, SnippetType
+
+
+class Schema(NinjaSchema):
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
+
+LocaleCode = Annotated[str, Field(json_schema_extra={"x-enum": LOCALES})]
 
 PageType = Literal[
     "network",
@@ -44,14 +58,14 @@ class FrameworkRef(Schema):
 
 
 class Framework(FrameworkRef):
-    locale: str
+    locale: LocaleCode
     description: str
     url: str
 
 
 class Goal(Schema):
     id: int
-    locale: str
+    locale: LocaleCode
     code: str
     title: str
     short_text: str
@@ -70,8 +84,8 @@ class OrganisationRef(Schema):
 
 
 class Organisation(OrganisationRef):
-    locale: str
-    kind: str
+    locale: LocaleCode
+    kind: OrganisationKind
     kind_label: str
     website: str
     short_text: str
@@ -83,14 +97,14 @@ class Contact(Schema):
     name: str
     role: str
     organisation: OrganisationRef | None
-    email: str
-    phone: str
-    photo: ImageRendition | None
+    email: str | None = Field(description="null when the contact has none.")
+    phone: str | None = Field(description="null when the contact has none.")
+    photo: ImageRendition | None = Field(description="null when the contact has none.")
 
 
 class ContactSidebar(Schema):
     id: int
-    locale: str
+    locale: LocaleCode
     title: str
     text: str
     contacts: list[Contact]
@@ -121,15 +135,17 @@ class TranslationProgress(Schema):
 
 
 class TranslationStatus(Schema):
-    source_locale: str = Field(description="The locale translations are made from, such as sv.")
-    locales: dict[str, TranslationState] = Field(
+    source_locale: LocaleCode = Field(
+        description="The locale translations are made from, such as sv."
+    )
+    locales: dict[LocaleCode, TranslationState] = Field(
         description="Each other locale's state: missing (no live translation); outdated "
         "(the source was published after the translation was last synced, or some of the "
         "source's text, its tags' included, is still untranslated and shown in the source "
         "language); up_to_date (every segment translated and nothing in the source changed "
         "since)."
     )
-    progress: dict[str, TranslationProgress] = Field(
+    progress: dict[LocaleCode, TranslationProgress] = Field(
         description="Each other locale's share of the source's text segments translated, "
         "in wagtail-localize. A missing translation counts 0 translated; a page never sent "
         "to translation has no entry.",
@@ -137,8 +153,13 @@ class TranslationStatus(Schema):
 
 
 class PageMeta(Schema):
-    type: str = Field(description="The Wagtail model, such as kommunnatverk.NewsPage.")
-    locale: str
+    type: str = Field(
+        description="The page's Wagtail model (app label and model name), such as "
+        "kommunnatverk.NewsPage, or a site's subclass of it. The page's `type` names its "
+        "shape; this names the model, as Wagtail's own API does. `pages/?type=` takes either.",
+        json_schema_extra={"x-enum": PAGE_MODELS},
+    )
+    locale: LocaleCode
     url: str | None = Field(description="Path of the page's HTML, with its locale prefix.")
     html_url: str | None = Field(description="Absolute URL of the page's HTML.")
     api_url: str
@@ -160,7 +181,7 @@ class PageMeta(Schema):
 
 
 class Translation(Schema):
-    locale: str
+    locale: LocaleCode
     id: int
     title: str
     url: str | None
@@ -329,8 +350,8 @@ class ExemptContent(Schema):
 
 
 class FeedbackContact(Schema):
-    email: str
-    phone: str
+    email: str | None = Field(description="null when the statement gives none.")
+    phone: str | None = Field(description="null when the statement gives none.")
     url: str = Field(description="A form for reporting accessibility problems.")
     response_time: str
 
@@ -451,8 +472,9 @@ class PageList(Schema):
 class NavigationItem(Schema):
     id: int
     type: str = Field(
-        description="The package's short type (network, group, …), or the model label of "
-        "another page type, such as home.HomePage."
+        description="The package's type name (network, group, …) as in a page's `type`, or "
+        "the model label of a page type that is not the package's, such as home.HomePage.",
+        json_schema_extra={"x-enum": NAVIGATION_TYPES},
     )
     title: str
     url: str | None
@@ -462,7 +484,7 @@ class NavigationItem(Schema):
 
 
 class Navigation(Schema):
-    locale: str
+    locale: LocaleCode
     items: list[NavigationItem]
 
 
@@ -485,8 +507,8 @@ class OrganisationList(Schema):
 
 
 class SnippetPreviewMeta(Schema):
-    type: str = Field(description="framework, goal, organisation or contact_sidebar.")
-    locale: str
+    type: SnippetType
+    locale: LocaleCode
     preview: bool = True
 
 

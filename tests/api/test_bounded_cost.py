@@ -41,7 +41,7 @@ def test_more_tags_than_allowed_is_a_problem_naming_the_parameter(api):
     ``offset`` or ``depth`` (docs/reference/api.md, Errors)."""
     response = api(f"pages/?type=news&{tag_query(TAGS + ['en-till'])}")
     assert response.status_code == 422
-    assert response["Content-Type"] == "application/problem+json"
+    assert response["Content-Type"] == "application/problem+json; charset=utf-8"
     assert [param["name"] for param in response.data["invalid_params"]] == ["tag"]
     assert str(MAX_TAGS) in response.data["invalid_params"][0]["reason"]
 

@@ -93,3 +93,33 @@ def test_problems_match_their_schema(api, document, path, url, status):
     assert str(response.status_code) == status
     errors = list(validator_for(document, PREFIX + path, status).iter_errors(response.data))
     assert errors == []
+
+
+OPERATION_IDS = {
+    ("/pages/", "get"): "listPages",
+    ("/pages/find/", "get"): "findPage",
+    ("/pages/{page_id}/", "get"): "getPage",
+    ("/navigation/", "get"): "getNavigation",
+    ("/frameworks/", "get"): "listFrameworks",
+    ("/goals/", "get"): "listGoals",
+    ("/organisations/", "get"): "listOrganisations",
+    ("/contact-sidebars/{sidebar_id}/", "get"): "getContactSidebar",
+    ("/preview/pages/{page_id}/", "get"): "previewPage",
+    ("/preview/{snippet_type}/{object_id}/", "get"): "previewSnippet",
+}
+
+
+def test_every_operation_has_a_stable_readable_id_a_description_and_a_tag(document):
+    """Generated clients name their functions after the operationIds: they are part of
+    the contract, set by hand, never derived from Python module paths."""
+    found = {
+        (path.removeprefix(PREFIX), method): operation["operationId"]
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+    }
+    assert found == OPERATION_IDS
+    declared_tags = {tag["name"] for tag in document.get("tags", [])}
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            assert operation["summary"] and operation["description"]
+            assert operation["tags"] and set(operation["tags"]) <= declared_tags

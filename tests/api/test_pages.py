@@ -78,7 +78,7 @@ def test_find_by_path_honours_the_locale_prefix(api):
 def test_find_unknown_path_is_a_404_problem(api):
     response = api("pages/find/?path=/en/no-such-page/")
     assert response.status_code == 404
-    assert response["Content-Type"] == "application/problem+json"
+    assert response["Content-Type"] == "application/problem+json; charset=utf-8"
 
 
 def untranslated_news(network, title: str = "Bara på svenska") -> NewsPage:

@@ -129,7 +129,10 @@ def test_bad_tokens_get_401_or_403_problems(api, editor):
         expired = api(f"preview/pages/{page.pk}/?token={token}")
     assert expired.status_code == 401
     assert expired.data["type"].endswith("preview-token-expired")
-    assert api(f"preview/nonsense/{page.pk}/?token={token}").status_code == 404
+    # snippet_type is an enum in the document: any other is a 422 naming it.
+    unknown = api(f"preview/nonsense/{page.pk}/?token={token}")
+    assert unknown.status_code == 422
+    assert [p["name"] for p in unknown.data["invalid_params"]] == ["snippet_type"]
 
 
 @override_settings(KOMMUNNATVERK=FRONTEND)

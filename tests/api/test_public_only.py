@@ -75,7 +75,7 @@ def test_unpublished_goal_is_not_embedded_or_listed(api, network):
     news = network.water_day
     assert "6" not in [g["code"] for g in api(f"pages/{news.pk}/").data["goals"]]
     assert "6" not in [g["code"] for g in api("goals/?framework=agenda-2030").data["items"]]
-    assert api(f"pages/?goal={goal.pk}").status_code == 400
+    assert api(f"pages/?goal={goal.pk}").status_code == 404
 
 
 def test_goals_of_an_unpublished_framework_are_not_embedded_or_listed(api, network):

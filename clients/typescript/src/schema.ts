@@ -11,8 +11,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List pages, with filters; every item a full summary */
-        get: operations["kommunnatverk_api_routers_pages_list_pages"];
+        /**
+         * List pages, with filters; every item a full summary
+         * @description Public pages of the package's types in one locale, paginated with `limit` and `offset`. A filter keeps only the pages of the types it applies to.
+         */
+        get: operations["listPages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -28,8 +31,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The full detail of the page at an HTML path, such as /en/news/ */
-        get: operations["kommunnatverk_api_routers_pages_find_page"];
+        /**
+         * The full detail of the page at an HTML path, such as /en/news/
+         * @description The path's first segment picks the locale when it is a language code; the rest is matched against the page tree of the request's site.
+         */
+        get: operations["findPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -45,8 +51,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The full detail of one page, in a locale of your choice */
-        get: operations["kommunnatverk_api_routers_pages_page_detail"];
+        /**
+         * The full detail of one page, in a locale of your choice
+         * @description The page with this id; with `locale`, its published translation in that locale (or in `fallback`).
+         */
+        get: operations["getPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -62,8 +71,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The menu tree of the site: its root page and the pages shown in menus */
-        get: operations["kommunnatverk_api_routers_navigation_navigation"];
+        /**
+         * The menu tree of the site: its root page and the pages shown in menus
+         * @description One item, the site's root page in the locale, with the pages ticked Show in menus below it, in tree order, down to `depth` levels.
+         */
+        get: operations["getNavigation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -79,8 +91,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A page's draft, as the preview token names it, in the shape of its detail */
-        get: operations["kommunnatverk_api_routers_preview_preview_page"];
+        /**
+         * A page's draft, as the preview token names it, in the shape of its detail
+         * @description The draft or revision the token names, with `meta.preview` true. Never cached: `Cache-Control: no-store`, no ETag.
+         */
+        get: operations["previewPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -96,8 +111,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A snippet's draft, as the preview token names it, in its published shape */
-        get: operations["kommunnatverk_api_routers_preview_preview_snippet"];
+        /**
+         * A snippet's draft, as the preview token names it, in its published shape
+         * @description The snippet's draft the token names, in the shape of the snippet endpoints. Never cached: `Cache-Control: no-store`, no ETag.
+         */
+        get: operations["previewSnippet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -113,8 +131,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Frameworks */
-        get: operations["kommunnatverk_api_routers_snippets_frameworks"];
+        /**
+         * All published goal frameworks in one language
+         * @description Every published goal framework (Agenda 2030, Klimat 2030, …) in the locale, ordered by title. Not paginated.
+         */
+        get: operations["listFrameworks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -130,8 +151,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Goals */
-        get: operations["kommunnatverk_api_routers_snippets_goals"];
+        /**
+         * All published goals in one language, optionally of one framework
+         * @description Every published goal of a published framework in the locale, ordered by framework title, then the goal's sort order and code. Not paginated.
+         */
+        get: operations["listGoals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -147,8 +171,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organisations */
-        get: operations["kommunnatverk_api_routers_snippets_organisations"];
+        /**
+         * All published organisations in one language, optionally of one kind
+         * @description Every published partner organisation in the locale, ordered by name. Not paginated.
+         */
+        get: operations["listOrganisations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -164,8 +191,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Contact Sidebar */
-        get: operations["kommunnatverk_api_routers_snippets_contact_sidebar"];
+        /**
+         * One published contact sidebar, or its translation in a locale
+         * @description The sidebar with this id; with `locale`, its published translation in that locale (or in `fallback`).
+         */
+        get: operations["getContactSidebar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -220,8 +250,11 @@ export interface components {
         Goal: {
             /** Id */
             id: number;
-            /** Locale */
-            locale: string;
+            /**
+             * Locale
+             * @enum {string}
+             */
+            locale: "sv" | "en";
             /** Code */
             code: string;
             /** Title */
@@ -345,11 +378,15 @@ export interface components {
         PageMeta: {
             /**
              * Type
-             * @description The Wagtail model, such as kommunnatverk.NewsPage.
+             * @description The page's Wagtail model (app label and model name), such as kommunnatverk.NewsPage, or a site's subclass of it. The page's `type` names its shape; this names the model, as Wagtail's own API does. `pages/?type=` takes either.
+             * @enum {string}
              */
-            type: string;
-            /** Locale */
-            locale: string;
+            type: "kommunnatverk.AccessibilityStatementPage" | "kommunnatverk.GroupPage" | "kommunnatverk.NetworkPage" | "kommunnatverk.NewsIndexPage" | "kommunnatverk.NewsPage" | "kommunnatverk.ProjectIndexPage" | "kommunnatverk.ProjectPage";
+            /**
+             * Locale
+             * @enum {string}
+             */
+            locale: "sv" | "en";
             /**
              * Url
              * @description Path of the page's HTML, with its locale prefix.
@@ -377,7 +414,7 @@ export interface components {
              * @default false
              */
             preview: boolean;
-            /** @description How the page's translation in each other locale stands; the same for the page in every locale. null when the page has no published page in the source locale. */
+            /** @description How the page's translation in each other locale stands; the same for the page in every locale. Opt-in: null unless the request has `translation_status=true` (a preview always has it), and null when the page has no published page in the source locale. */
             translation_status: components["schemas"]["TranslationStatus"] | null;
         };
         /** ProjectIndexSummary */
@@ -434,41 +471,79 @@ export interface components {
             /** Slug */
             slug: string;
         };
+        /** TranslationProgress */
+        TranslationProgress: {
+            /**
+             * Segments
+             * @description Text segments of the source: its own, with those of the tags a page carries.
+             */
+            segments: number;
+            /**
+             * Translated
+             * @description How many of those segments have a translation in the locale.
+             */
+            translated: number;
+            /**
+             * Percent
+             * @description translated as a share of segments, 0–100; 100 with none.
+             */
+            percent: number;
+        };
         /** TranslationStatus */
         TranslationStatus: {
             /**
              * Source Locale
              * @description The locale translations are made from, such as sv.
+             * @enum {string}
              */
-            source_locale: string;
+            source_locale: "sv" | "en";
             /**
              * Locales
-             * @description Each other locale's state: missing (no live translation), outdated (the source was published after the translation was last synced), up_to_date.
+             * @description Each other locale's state: missing (no live translation); outdated (the source was published after the translation was last synced, or some of the source's text, its tags' included, is still untranslated and shown in the source language); up_to_date (every segment translated and nothing in the source changed since).
              */
             locales: {
                 [key: string]: "up_to_date" | "outdated" | "missing";
             };
+            /**
+             * Progress
+             * @description Each other locale's share of the source's text segments translated, in wagtail-localize. A missing translation counts 0 translated; a page never sent to translation has no entry.
+             */
+            progress: {
+                [key: string]: components["schemas"]["TranslationProgress"];
+            };
         };
         /** InvalidParam */
         InvalidParam: {
-            /** Name */
+            /**
+             * Name
+             * @description The parameter at fault, such as locale.
+             */
             name: string;
             /** Reason */
             reason: string;
         };
-        /** Problem */
+        /**
+         * Problem
+         * @description An RFC 9457 problem document, sent as application/problem+json.
+         */
         Problem: {
-            /** Type */
+            /**
+             * Type
+             * @description A URI naming the kind of problem.
+             */
             type: string;
             /** Title */
             title: string;
             /** Status */
             status: number;
-            /** Detail */
+            /**
+             * Detail
+             * @description What went wrong with this request, in English.
+             */
             detail: string;
             /**
              * Invalid Params
-             * @default []
+             * @description The parameters at fault; empty for other problems.
              */
             invalid_params: components["schemas"]["InvalidParam"][];
         };
@@ -499,14 +574,14 @@ export interface components {
              * Extra
              * @description Fields a site adds in its own subclass of this page type, by the names in that subclass's api_fields. Empty for the package's own types.
              */
-            extra?: {
+            extra: {
                 [key: string]: unknown;
             };
             /**
              * Json Ld
              * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
              */
-            json_ld?: {
+            json_ld: {
                 [key: string]: unknown;
             } | null;
             /**
@@ -573,18 +648,28 @@ export interface components {
             /** Role */
             role: string;
             organisation: components["schemas"]["OrganisationRef"] | null;
-            /** Email */
-            email: string;
-            /** Phone */
-            phone: string;
+            /**
+             * Email
+             * @description null when the contact has none.
+             */
+            email: string | null;
+            /**
+             * Phone
+             * @description null when the contact has none.
+             */
+            phone: string | null;
+            /** @description null when the contact has none. */
             photo: components["schemas"]["ImageRendition"] | null;
         };
         /** ContactSidebar */
         ContactSidebar: {
             /** Id */
             id: number;
-            /** Locale */
-            locale: string;
+            /**
+             * Locale
+             * @enum {string}
+             */
+            locale: "sv" | "en";
             /** Title */
             title: string;
             /** Text */
@@ -606,10 +691,16 @@ export interface components {
         };
         /** FeedbackContact */
         FeedbackContact: {
-            /** Email */
-            email: string;
-            /** Phone */
-            phone: string;
+            /**
+             * Email
+             * @description null when the statement gives none.
+             */
+            email: string | null;
+            /**
+             * Phone
+             * @description null when the statement gives none.
+             */
+            phone: string | null;
             /**
              * Url
              * @description A form for reporting accessibility problems.
@@ -626,8 +717,11 @@ export interface components {
             slug: string;
             /** Title */
             title: string;
-            /** Locale */
-            locale: string;
+            /**
+             * Locale
+             * @enum {string}
+             */
+            locale: "sv" | "en";
             /** Description */
             description: string;
             /** Url */
@@ -656,14 +750,14 @@ export interface components {
              * Extra
              * @description Fields a site adds in its own subclass of this page type, by the names in that subclass's api_fields. Empty for the package's own types.
              */
-            extra?: {
+            extra: {
                 [key: string]: unknown;
             };
             /**
              * Json Ld
              * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
              */
-            json_ld?: {
+            json_ld: {
                 [key: string]: unknown;
             } | null;
             /**
@@ -782,14 +876,14 @@ export interface components {
              * Extra
              * @description Fields a site adds in its own subclass of this page type, by the names in that subclass's api_fields. Empty for the package's own types.
              */
-            extra?: {
+            extra: {
                 [key: string]: unknown;
             };
             /**
              * Json Ld
              * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
              */
-            json_ld?: {
+            json_ld: {
                 [key: string]: unknown;
             } | null;
             /**
@@ -832,14 +926,14 @@ export interface components {
              * Extra
              * @description Fields a site adds in its own subclass of this page type, by the names in that subclass's api_fields. Empty for the package's own types.
              */
-            extra?: {
+            extra: {
                 [key: string]: unknown;
             };
             /**
              * Json Ld
              * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
              */
-            json_ld?: {
+            json_ld: {
                 [key: string]: unknown;
             } | null;
             /**
@@ -871,14 +965,14 @@ export interface components {
              * Extra
              * @description Fields a site adds in its own subclass of this page type, by the names in that subclass's api_fields. Empty for the package's own types.
              */
-            extra?: {
+            extra: {
                 [key: string]: unknown;
             };
             /**
              * Json Ld
              * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
              */
-            json_ld?: {
+            json_ld: {
                 [key: string]: unknown;
             } | null;
             /**
@@ -908,10 +1002,16 @@ export interface components {
             id: number;
             /** Name */
             name: string;
-            /** Locale */
-            locale: string;
-            /** Kind */
-            kind: string;
+            /**
+             * Locale
+             * @enum {string}
+             */
+            locale: "sv" | "en";
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "municipality" | "municipal_association" | "region" | "county_board" | "authority" | "energy_agency" | "research" | "company" | "non_profit" | "other";
             /** Kind Label */
             kind_label: string;
             /** Website */
@@ -982,14 +1082,14 @@ export interface components {
              * Extra
              * @description Fields a site adds in its own subclass of this page type, by the names in that subclass's api_fields. Empty for the package's own types.
              */
-            extra?: {
+            extra: {
                 [key: string]: unknown;
             };
             /**
              * Json Ld
              * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
              */
-            json_ld?: {
+            json_ld: {
                 [key: string]: unknown;
             } | null;
             /**
@@ -1021,14 +1121,14 @@ export interface components {
              * Extra
              * @description Fields a site adds in its own subclass of this page type, by the names in that subclass's api_fields. Empty for the package's own types.
              */
-            extra?: {
+            extra: {
                 [key: string]: unknown;
             };
             /**
              * Json Ld
              * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
              */
-            json_ld?: {
+            json_ld: {
                 [key: string]: unknown;
             } | null;
             /**
@@ -1086,8 +1186,11 @@ export interface components {
         };
         /** Translation */
         Translation: {
-            /** Locale */
-            locale: string;
+            /**
+             * Locale
+             * @enum {string}
+             */
+            locale: "sv" | "en";
             /** Id */
             id: number;
             /** Title */
@@ -1122,8 +1225,11 @@ export interface components {
         };
         /** Navigation */
         Navigation: {
-            /** Locale */
-            locale: string;
+            /**
+             * Locale
+             * @enum {string}
+             */
+            locale: "sv" | "en";
             /** Items */
             items: components["schemas"]["NavigationItem"][];
         };
@@ -1133,9 +1239,10 @@ export interface components {
             id: number;
             /**
              * Type
-             * @description The package's short type (network, group, …), or the model label of another page type, such as home.HomePage.
+             * @description The package's type name (network, group, …) as in a page's `type`, or the model label of a page type that is not the package's, such as home.HomePage.
+             * @enum {string}
              */
-            type: string;
+            type: "accessibility_statement" | "network" | "group" | "news_index" | "news" | "project_index" | "project" | "wagtailcore.Page";
             /** Title */
             title: string;
             /** Url */
@@ -1160,11 +1267,14 @@ export interface components {
         SnippetPreviewMeta: {
             /**
              * Type
-             * @description framework, goal, organisation or contact_sidebar.
+             * @enum {string}
              */
-            type: string;
-            /** Locale */
-            locale: string;
+            type: "framework" | "goal" | "organisation" | "contact_sidebar";
+            /**
+             * Locale
+             * @enum {string}
+             */
+            locale: "sv" | "en";
             /**
              * Preview
              * @default true
@@ -1196,19 +1306,31 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description A strong ETag, "<hash>-<language>"; send it back in If-None-Match. */
+        ETag: string;
+        /** @description The setting API_CACHE_CONTROL on a response that may be cached; no-store on errors and previews. */
+        "Cache-Control": string;
+        /** @description The language of the content served: the locale asked for (or the page's own), the fallback's on a page served in the fallback locale; en on a problem. */
+        "Content-Language": string;
+        /** @description Accept, and whatever the site's middleware adds. */
+        Vary: string;
+        /** @description Seconds to wait before trying again (OUTAGE_RETRY_AFTER). */
+        "Retry-After": string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    kommunnatverk_api_routers_pages_list_pages: {
+    listPages: {
         parameters: {
             query?: {
-                type?: ("network" | "group" | "news_index" | "news" | "project_index" | "project" | "accessibility_statement") | null;
+                /** @description Only pages of this type: a type name (`news`), as in an item's `type`, or a Wagtail model as in `meta.type` (`kommunnatverk.NewsPage`; a site's subclass lists that subclass only). */
+                type?: ("accessibility_statement" | "network" | "group" | "news_index" | "news" | "project_index" | "project" | "kommunnatverk.AccessibilityStatementPage" | "kommunnatverk.GroupPage" | "kommunnatverk.NetworkPage" | "kommunnatverk.NewsIndexPage" | "kommunnatverk.NewsPage" | "kommunnatverk.ProjectIndexPage" | "kommunnatverk.ProjectPage") | null;
                 /** @description Language code; default: the source locale. */
-                locale?: string | null;
+                locale?: ("sv" | "en") | null;
                 /** @description Locale to serve where `locale` has no live translation; `none` to turn off. */
-                fallback?: string | null;
+                fallback?: ("sv" | "en" | "none") | null;
                 /** @description Tag slug in the item's language; repeat for AND, at most 10. */
                 tag?: string[];
                 /** @description Id of a group page (any locale). */
@@ -1226,13 +1348,19 @@ export interface operations {
                 date_to?: string | null;
                 /** @description Id of the parent page (any locale). */
                 child_of?: number | null;
+                /** @description Words to search for. */
                 search?: string | null;
-                /** @description title, path, first_published_at, last_published_at, date (news), start_date (projects); prefix with - for descending. */
-                order?: string | null;
+                /** @description title, path, first_published_at, last_published_at, date (news), start_date (projects); prefix with - for descending. A field the type lacks orders nothing: ties are broken by id. */
+                order?: ("title" | "-title" | "path" | "-path" | "first_published_at" | "-first_published_at" | "last_published_at" | "-last_published_at" | "date" | "-date" | "start_date" | "-start_date") | null;
                 limit?: number | null;
                 offset?: number;
+                /** @description true: fill each page's `meta.translation_status`; otherwise it is null. */
+                translation_status?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag of an earlier response; while it is current the answer is a 304 without a body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1241,15 +1369,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PageList"];
                 };
             };
-            /** @description Not Modified */
+            /** @description Not Modified: If-None-Match holds the current ETag. */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1257,49 +1393,64 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    kommunnatverk_api_routers_pages_find_page: {
+    findPage: {
         parameters: {
             query: {
-                /** @description Path with locale prefix. */
+                /** @description Path with locale prefix, such as /en/news/: starts with /, no //, no backslash or control characters. */
                 path: string;
-                fallback?: string | null;
+                /** @description Locale to look the path up in when its own has no page there. */
+                fallback?: ("sv" | "en" | "none") | null;
+                /** @description true: fill each page's `meta.translation_status`; otherwise it is null. */
+                translation_status?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag of an earlier response; while it is current the answer is a 304 without a body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1308,15 +1459,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NetworkPageDetail"] | components["schemas"]["GroupPageDetail"] | components["schemas"]["NewsIndexPageDetail"] | components["schemas"]["NewsPageDetail"] | components["schemas"]["ProjectIndexPageDetail"] | components["schemas"]["ProjectPageDetail"] | components["schemas"]["AccessibilityStatementPageDetail"];
                 };
             };
-            /** @description Not Modified */
+            /** @description Not Modified: If-None-Match holds the current ETag. */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1324,49 +1483,64 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    kommunnatverk_api_routers_pages_page_detail: {
+    getPage: {
         parameters: {
             query?: {
                 /** @description Serve this page's translation in this locale. */
-                locale?: string | null;
-                fallback?: string | null;
+                locale?: ("sv" | "en") | null;
+                /** @description With `locale`: the locale to serve where it has no translation. */
+                fallback?: ("sv" | "en" | "none") | null;
+                /** @description true: fill each page's `meta.translation_status`; otherwise it is null. */
+                translation_status?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag of an earlier response; while it is current the answer is a 304 without a body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 page_id: number;
             };
@@ -1377,15 +1551,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NetworkPageDetail"] | components["schemas"]["GroupPageDetail"] | components["schemas"]["NewsIndexPageDetail"] | components["schemas"]["NewsPageDetail"] | components["schemas"]["ProjectIndexPageDetail"] | components["schemas"]["ProjectPageDetail"] | components["schemas"]["AccessibilityStatementPageDetail"];
                 };
             };
-            /** @description Not Modified */
+            /** @description Not Modified: If-None-Match holds the current ETag. */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1393,50 +1575,64 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    kommunnatverk_api_routers_navigation_navigation: {
+    getNavigation: {
         parameters: {
             query?: {
-                locale?: string | null;
-                fallback?: string | null;
+                /** @description The menu's language. */
+                locale?: ("sv" | "en") | null;
+                /** @description Also show menu pages of this locale that have none in `locale`. */
+                fallback?: ("sv" | "en" | "none") | null;
                 /** @description Levels of menu pages below the root. */
                 depth?: number;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag of an earlier response; while it is current the answer is a 304 without a body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1445,15 +1641,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Navigation"];
                 };
             };
-            /** @description Not Modified */
+            /** @description Not Modified: If-None-Match holds the current ETag. */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1461,42 +1665,51 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    kommunnatverk_api_routers_preview_preview_page: {
+    previewPage: {
         parameters: {
             query?: {
                 /** @description The token the preview panel gave the frontend (query `token`). */
@@ -1513,6 +1726,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1522,51 +1737,62 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Forbidden */
             403: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    kommunnatverk_api_routers_preview_preview_snippet: {
+    previewSnippet: {
         parameters: {
             query?: {
                 /** @description The token the preview panel gave the frontend (query `token`). */
@@ -1574,7 +1800,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                snippet_type: string;
+                snippet_type: "framework" | "goal" | "organisation" | "contact_sidebar";
                 object_id: number;
             };
             cookie?: never;
@@ -1584,6 +1810,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1593,56 +1821,71 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Forbidden */
             403: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    kommunnatverk_api_routers_snippets_frameworks: {
+    listFrameworks: {
         parameters: {
             query?: {
-                locale?: string | null;
+                /** @description Language code; default: the source locale. */
+                locale?: ("sv" | "en") | null;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag of an earlier response; while it is current the answer is a 304 without a body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1651,15 +1894,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FrameworkList"];
                 };
             };
-            /** @description Not Modified */
+            /** @description Not Modified: If-None-Match holds the current ETag. */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1667,48 +1918,62 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    kommunnatverk_api_routers_snippets_goals: {
+    listGoals: {
         parameters: {
             query?: {
-                locale?: string | null;
+                /** @description Language code; default: the source locale. */
+                locale?: ("sv" | "en") | null;
+                /** @description The slug of a published goal framework, such as agenda-2030. Frameworks are content, so the slugs are not a fixed set. */
                 framework?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag of an earlier response; while it is current the answer is a 304 without a body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1717,15 +1982,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GoalList"];
                 };
             };
-            /** @description Not Modified */
+            /** @description Not Modified: If-None-Match holds the current ETag. */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1733,48 +2006,62 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    kommunnatverk_api_routers_snippets_organisations: {
+    listOrganisations: {
         parameters: {
             query?: {
-                locale?: string | null;
-                kind?: string | null;
+                /** @description Language code; default: the source locale. */
+                locale?: ("sv" | "en") | null;
+                /** @description Only organisations of this kind. */
+                kind?: ("municipality" | "municipal_association" | "region" | "county_board" | "authority" | "energy_agency" | "research" | "company" | "non_profit" | "other") | null;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag of an earlier response; while it is current the answer is a 304 without a body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1783,15 +2070,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationList"];
                 };
             };
-            /** @description Not Modified */
+            /** @description Not Modified: If-None-Match holds the current ETag. */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1799,48 +2094,62 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    kommunnatverk_api_routers_snippets_contact_sidebar: {
+    getContactSidebar: {
         parameters: {
             query?: {
-                locale?: string | null;
-                fallback?: string | null;
+                /** @description Serve the sidebar's translation in this locale. */
+                locale?: ("sv" | "en") | null;
+                /** @description With `locale`: the locale to serve where it has no translation. */
+                fallback?: ("sv" | "en" | "none") | null;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag of an earlier response; while it is current the answer is a 304 without a body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 sidebar_id: number;
             };
@@ -1851,15 +2160,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactSidebar"];
                 };
             };
-            /** @description Not Modified */
+            /** @description Not Modified: If-None-Match holds the current ETag. */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1867,37 +2184,46 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

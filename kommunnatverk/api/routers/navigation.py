@@ -7,6 +7,7 @@ from ninja import Query, Router
 from ...content import navigation as menus
 from ...content.registry import type_name
 from ..caching import conditional
+from ..enums import FallbackParam, LocaleParam
 from ..errors import RESPONSES, not_found
 from ..params import fallback_param, locale_param, request_site
 from ..schemas import Navigation
@@ -19,13 +20,18 @@ router = Router(tags=["navigation"])
     "/",
     response={200: Navigation, **RESPONSES},
     url_name="navigation",
+    operation_id="getNavigation",
     summary="The menu tree of the site: its root page and the pages shown in menus",
+    description="One item, the site's root page in the locale, with the pages ticked "
+    "Show in menus below it, in tree order, down to `depth` levels.",
 )
 @conditional
 def navigation(
     request: HttpRequest,
-    locale: str | None = None,
-    fallback: str | None = None,
+    locale: LocaleParam | None = Query(None, description="The menu's language."),
+    fallback: FallbackParam | None = Query(
+        None, description="Also show menu pages of this locale that have none in `locale`."
+    ),
     depth: int = Query(2, ge=1, le=4, description="Levels of menu pages below the root."),
 ):
     language = locale_param(request, locale)

@@ -1,5 +1,7 @@
 """``pages/``: list with filters, detail by id, and detail by HTML path."""
 
+import re
+from typing import Annotated
 from urllib.parse import unquote
 
 from django.contrib.contenttypes.models import ContentType
@@ -7,6 +9,7 @@ from django.db.models import Case, F, IntegerField, Q, When
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Path, Query, Router
+from pydantic import StringConstraints
 from wagtail.models import Locale, Page, Site
 
 from ...content import search
@@ -16,21 +19,28 @@ from ...content.public import in_site_trees, public_pages, public_snippets, publ
 from ...content.registry import page_types
 from ...localisation.status import with_sync_info
 from ...models import Goal, GroupPage, Organisation, ProjectPage
+from ...validators import has_control_characters
 from ..caching import conditional
-from ..errors import RESPONSES, bad_param, not_found
+from ..enums import ORDER_FIELDS as ORDER_NAMES
+from ..enums import FallbackParam, LocaleParam, Order, PageTypeParam, page_type_filter
+from ..errors import RESPONSES, ApiProblem, not_found
 from ..locales import Locales
 from ..params import (
+    HTML_PATH_PATTERN,
     MAX_ID,
+    PLAIN_TEXT_PATTERN,
     TRANSLATION_STATUS_DESCRIPTION,
     IsoDate,
+    check_fallback,
     fallback_param,
     limit_param,
     locale_param,
+    missing_param,
     request_site,
     text_param,
 )
 from ..queries import MAX_TAGS, in_locale, relation_filter, tag_filter
-from ..schemas import PageDetail, PageList, PageType, ProjectStatus
+from ..schemas import PageDetail, PageList, ProjectStatus
 from ..serializers import pages as serialize
 from ..serializers import translation_status as statuses
 from ..serializers.context import ApiContext
@@ -46,6 +56,7 @@ ORDER_FIELDS: dict[str, dict[str | None, str]] = {
     "date": {"news": "date"},
     "start_date": {"project": "start_date"},
 }
+assert set(ORDER_FIELDS) == set(ORDER_NAMES)  # noqa: S101 - the document's enum is these
 
 
 def _translation_key(param: str, model, pk: int) -> object:
@@ -53,26 +64,54 @@ def _translation_key(param: str, model, pk: int) -> object:
     published = public_pages(model) if issubclass(model, Page) else public_snippets(model)
     key = published.filter(pk=pk).values_list("translation_key", flat=True).first()
     if key is None:
-        raise bad_param(param, f"No published {param} has the id {pk}.")
+        raise missing_param(param, f"No published {param} has the id {pk}.")
     return key
+
+
+def _page_type(value: str | None) -> tuple[str | None, type[Page]]:
+    """``type=``: a type name or a model label as ``meta.type`` shows it; 422 otherwise,
+    as for any value outside the document's enum."""
+    if value is None:
+        return None, Page
+    found = page_type_filter(value)
+    if found is None:
+        raise ApiProblem(
+            422,
+            "invalid-parameter",
+            "Invalid parameter",
+            f"Unknown type '{value}'. Use a type name such as news, or a meta.type such as "
+            "kommunnatverk.NewsPage.",
+            "type",
+        )
+    return found
 
 
 @router.get(
     "/",
     response={200: PageList, **RESPONSES},
     url_name="page_list",
+    operation_id="listPages",
     summary="List pages, with filters; every item a full summary",
+    description="Public pages of the package's types in one locale, paginated with "
+    "`limit` and `offset`. A filter keeps only the pages of the types it applies to.",
 )
 @conditional
 def list_pages(
     request: HttpRequest,
-    type: PageType | None = None,  # noqa: A002 - the parameter's public name
-    locale: str | None = Query(None, description="Language code; default: the source locale."),
-    fallback: str | None = Query(
+    type: PageTypeParam | None = Query(  # noqa: A002 - the parameter's public name
+        None,
+        description="Only pages of this type: a type name (`news`), as in an item's `type`, "
+        "or a Wagtail model as in `meta.type` (`kommunnatverk.NewsPage`; a site's subclass "
+        "lists that subclass only).",
+    ),
+    locale: LocaleParam | None = Query(
+        None, description="Language code; default: the source locale."
+    ),
+    fallback: FallbackParam | None = Query(
         None,
         description="Locale to serve where `locale` has no live translation; `none` to turn off.",
     ),
-    tag: list[str] = Query(
+    tag: list[Annotated[str, StringConstraints(pattern=PLAIN_TEXT_PATTERN)]] = Query(
         [],
         description=f"Tag slug in the item's language; repeat for AND, at most {MAX_TAGS}.",
         max_length=MAX_TAGS,
@@ -93,11 +132,14 @@ def list_pages(
     child_of: int | None = Query(
         None, ge=1, le=MAX_ID, description="Id of the parent page (any locale)."
     ),
-    search: str | None = Query(None, max_length=200),
-    order: str | None = Query(
+    search: str | None = Query(
+        None, max_length=200, pattern=PLAIN_TEXT_PATTERN, description="Words to search for."
+    ),
+    order: Order | None = Query(
         None,
         description="title, path, first_published_at, last_published_at, date (news), "
-        "start_date (projects); prefix with - for descending.",
+        "start_date (projects); prefix with - for descending. A field the type lacks "
+        "orders nothing: ties are broken by id.",
     ),
     limit: int | None = Query(None, ge=1),
     offset: int = Query(0, ge=0, le=1_000_000),
@@ -106,7 +148,7 @@ def list_pages(
     language = locale_param(request, locale)
     fallback_locale = fallback_param(request, fallback, language)
     limit = limit_param(limit)
-    model = page_types()[type] if type else Page
+    type, model = _page_type(type)  # noqa: A001
     site = request_site(request)
     queryset = in_locale(public_pages(model, site=site), language, fallback_locale)
 
@@ -126,8 +168,6 @@ def list_pages(
             joined = True
     if status is not None:
         queryset = relation_filter(queryset, "status", status, type)
-    if date_from and date_to and date_from > date_to:
-        raise bad_param("date_to", "date_to is before date_from.")
     if date_from is not None:
         queryset = relation_filter(queryset, "date_from", date_from, type)
     if date_to is not None:
@@ -165,16 +205,30 @@ def list_pages(
     "/find/",
     response={200: PageDetail, **RESPONSES},
     url_name="page_find",
+    operation_id="findPage",
     summary="The full detail of the page at an HTML path, such as /en/news/",
+    description="The path's first segment picks the locale when it is a language code; "
+    "the rest is matched against the page tree of the request's site.",
 )
 @conditional
 def find_page(
     request: HttpRequest,
-    path: str = Query(..., min_length=1, max_length=1024, description="Path with locale prefix."),
-    fallback: str | None = Query(None),
+    path: str = Query(
+        ...,
+        min_length=1,
+        max_length=1024,
+        pattern=HTML_PATH_PATTERN,
+        description="Path with locale prefix, such as /en/news/: starts with /, no //, no "
+        "backslash or control characters.",
+    ),
+    fallback: FallbackParam | None = Query(
+        None, description="Locale to look the path up in when its own has no page there."
+    ),
     translation_status: bool = Query(False, description=TRANSLATION_STATUS_DESCRIPTION),
 ):
     segments = _path_segments(path)
+    if segments is None:
+        raise missing_param("path", f"No published page of the network is at '{path}'.")
     if segments and segments[0] in content_languages():
         language = locale_param(request, segments.pop(0))
     else:
@@ -201,16 +255,24 @@ def find_page(
     "/{page_id}/",
     response={200: PageDetail, **RESPONSES},
     url_name="page_detail",
+    operation_id="getPage",
     summary="The full detail of one page, in a locale of your choice",
+    description="The page with this id; with `locale`, its published translation in that "
+    "locale (or in `fallback`).",
 )
 @conditional
 def page_detail(
     request: HttpRequest,
     page_id: int = Path(..., ge=1, le=MAX_ID),
-    locale: str | None = Query(None, description="Serve this page's translation in this locale."),
-    fallback: str | None = Query(None),
+    locale: LocaleParam | None = Query(
+        None, description="Serve this page's translation in this locale."
+    ),
+    fallback: FallbackParam | None = Query(
+        None, description="With `locale`: the locale to serve where it has no translation."
+    ),
     translation_status: bool = Query(False, description=TRANSLATION_STATUS_DESCRIPTION),
 ):
+    check_fallback(fallback)
     # One query answers whether the page is public, its type and its translations.
     key = Page.objects.filter(pk=page_id).values("translation_key")
     translations = _translations(key, translation_status)
@@ -295,7 +357,7 @@ def _children_of(parent_id: int, site: Site) -> Q:
     """Children of the parent and of its translations, so fallback items come along."""
     parent = public_pages(any_type=True, site=site).filter(pk=parent_id).first()
     if parent is None:
-        raise bad_param("child_of", f"No published page has the id {parent_id}.")
+        raise missing_param("child_of", f"No published page has the id {parent_id}.")
     parents = public_pages(any_type=True, site=site).filter(translation_key=parent.translation_key)
     condition = Q(pk__in=[])
     for each in parents.values_list("path", "depth"):
@@ -308,10 +370,16 @@ def _search_ranking(query: str, language: Locale, fallback: Locale | None) -> di
     locales = [language] + ([fallback] if fallback else [])
     try:
         return search.ranked_page_ids(query, locales, MAX_SEARCH_HITS)
-    except search.UnsearchableQuery as error:
-        raise bad_param(
-            "search", "The search could not be understood; remove quotes or operators."
-        ) from error
+    except search.UnsearchableQuery:
+        # Quotes or operators the database's parser refuses (SQLite's FTS5): the words.
+        words = " ".join(_WORDS.findall(query))
+    try:
+        return search.ranked_page_ids(words, locales, MAX_SEARCH_HITS) if words else {}
+    except search.UnsearchableQuery:
+        return {}
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _ordering(order: str | None, page_type: str | None, relevance: dict | None) -> list:
@@ -324,10 +392,7 @@ def _ordering(order: str | None, page_type: str | None, relevance: dict | None) 
         return ["path"]
     descending = order.startswith("-")
     name = order.removeprefix("-")
-    fields = ORDER_FIELDS.get(name)
-    if fields is None:
-        choices = ", ".join(sorted(ORDER_FIELDS))
-        raise bad_param("order", f"Unknown order field '{name}'. Use one of: {choices}.")
+    fields = ORDER_FIELDS[name]  # the document's enum, checked before the view runs
     if None in fields:
         lookup = fields[None]
     elif page_type in fields:
@@ -336,21 +401,22 @@ def _ordering(order: str | None, page_type: str | None, relevance: dict | None) 
         only = next(iter(fields))
         lookup = f"{page_types()[only]._meta.model_name}__{fields[only]}"
     else:
-        raise bad_param("order", f"'{name}' orders type {next(iter(fields))} only.")
+        # No page of this type has the field: all tie, as other types do on a mixed list.
+        return ["pk"]
     expression = F(lookup).desc(nulls_last=True) if descending else F(lookup).asc(nulls_last=True)
     return [expression, "pk"]
 
 
-def _path_segments(path: str) -> list[str]:
-    text_param("path", path)
-    if not path.startswith("/") or "//" in path or "\\" in path:
-        raise bad_param("path", "path must be an absolute URL path such as /en/news/.")
+def _path_segments(path: str) -> list[str] | None:
+    """The path's segments, decoded; None for a path no page can be at (a segment that
+    decodes to a control character, or a '.' or '..' segment). Its form is checked
+    against the document's pattern before the view runs."""
     # Accept paths as the API gives them in meta.url: percent-encoded.
     segments = [unquote(segment) for segment in path.split("?")[0].split("/") if segment]
-    for segment in segments:  # %00 decodes to a NUL
-        text_param("path", segment)
+    if any(has_control_characters(segment) for segment in segments):  # %00 decodes to NUL
+        return None
     if any(segment in (".", "..") for segment in segments):
-        raise bad_param("path", "path must not contain '.' or '..' segments.")
+        return None
     return segments
 
 

@@ -13,6 +13,7 @@ from ...content.public import public_translations
 from ...content.registry import snippet_types, type_name
 from ...localisation.status import with_sync_info
 from ...models import ContactSidebar, Goal, GoalFramework, Organisation
+from ..enums import SnippetType
 from ..errors import ApiProblem, Problem
 from ..locales import Locales
 from ..params import MAX_ID
@@ -51,7 +52,10 @@ def _load(token: str | None, model_check, object_id: int):
     "/pages/{page_id}/",
     response={200: PageDetail, **TOKEN_RESPONSES},
     url_name="preview_page",
+    operation_id="previewPage",
     summary="A page's draft, as the preview token names it, in the shape of its detail",
+    description="The draft or revision the token names, with `meta.preview` true. Never "
+    "cached: `Cache-Control: no-store`, no ETag.",
 )
 def preview_page(
     request: HttpRequest, page_id: int = Path(..., ge=1, le=MAX_ID), token: str | None = TOKEN
@@ -76,11 +80,14 @@ def preview_page(
     "/{snippet_type}/{object_id}/",
     response={200: SnippetPreview, **TOKEN_RESPONSES},
     url_name="preview_snippet",
+    operation_id="previewSnippet",
     summary="A snippet's draft, as the preview token names it, in its published shape",
+    description="The snippet's draft the token names, in the shape of the snippet "
+    "endpoints. Never cached: `Cache-Control: no-store`, no ETag.",
 )
 def preview_snippet(
     request: HttpRequest,
-    snippet_type: str,
+    snippet_type: SnippetType,
     object_id: int = Path(..., ge=1, le=MAX_ID),
     token: str | None = TOKEN,
 ):

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.models import Locale, Page, Site
 
+from ..caching import served_language
 from ..locales import Locales
 
 # The detail URL of page 0, split where the id goes: reversed once per request, not once
@@ -15,8 +16,14 @@ API_URL_ATTRIBUTE = "_kommunnatverk_page_api_url"
 
 @dataclass
 class ApiContext:
+    """The first context a view makes for a request is in the language the response is
+    served in, which becomes its ``Content-Language`` (``caching.served_language``)."""
+
     request: HttpRequest
     locale: Locale
+
+    def __post_init__(self) -> None:
+        served_language(self.request, self.locale.language_code)
 
     def code(self, locale_id: int) -> str:
         """Language code of a locale id, from the locales loaded once per request."""

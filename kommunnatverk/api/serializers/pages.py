@@ -355,8 +355,8 @@ def accessibility_statement(ctx: ApiContext, page: AccessibilityStatementPage) -
         "assessed_on": page.assessed_on,
         "reviewed_on": page.reviewed_on,
         "feedback": {
-            "email": page.feedback_email,
-            "phone": page.feedback_phone,
+            "email": page.feedback_email or None,
+            "phone": page.feedback_phone or None,
             "url": safe_url(page.feedback_url),
             "response_time": page.response_time,
         },

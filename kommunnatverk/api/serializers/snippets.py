@@ -95,8 +95,8 @@ def contact(ctx: ApiContext, obj: Contact, org: Organisation | None) -> dict:
         "name": obj.name,
         "role": obj.role,
         "organisation": organisation_ref(org),
-        "email": obj.email,
-        "phone": obj.phone,
+        "email": obj.email or None,
+        "phone": obj.phone or None,
         "photo": rendition(obj.photo, "photo"),
     }
 
