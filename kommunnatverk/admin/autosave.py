@@ -63,7 +63,7 @@ def explained(response: HttpResponse, view) -> HttpResponse:
     shown = "; ".join(found[:SHOWN_ERRORS])
     if len(found) > SHOWN_ERRORS:
         shown += " …"
-    answer["error_message"] = gettext("Autosave goes on once this is corrected: %(errors)s.") % {
+    answer["error_message"] = gettext("Autosave goes on once this is corrected: %(errors)s") % {
         "errors": shown
     }
     return JsonResponse(answer, status=400)
@@ -78,17 +78,23 @@ def errors_of(form) -> list[str]:
         for number, row in enumerate(formset.forms, 1):
             if formset.can_delete and formset._should_delete_form(row):
                 continue
+            # A row of one field (a goal, an organisation) is named by its list alone.
+            labelled = len([field for field in row if not field.is_hidden]) > 1
             for name, errors in row.errors.items():
+                error = _labelled(row, name, errors) if labelled else _text(errors)
                 found.append(
-                    gettext("%(rows)s, row %(number)d, %(error)s")
-                    % {"rows": rows, "number": number, "error": _labelled(row, name, errors)}
+                    gettext("%(rows)s, row %(number)d: %(error)s")
+                    % {"rows": rows, "number": number, "error": error}
                 )
     return found
 
 
+def _text(errors) -> str:
+    return " ".join(str(message) for message in errors)
+
+
 def _labelled(form, name: str, errors) -> str:
-    text = " ".join(str(message) for message in errors)
     field = form.fields.get(name)
     if name == NON_FIELD_ERRORS or field is None or not field.label:
-        return text
-    return f"{field.label}: {text}"
+        return _text(errors)
+    return f"{field.label}: {_text(errors)}"

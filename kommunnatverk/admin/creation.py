@@ -101,7 +101,11 @@ def _wait_for_page(token: uuid.UUID, deadline: float) -> PageCreation | None:
         creation = PageCreation.objects.filter(token=token).first()
         if creation is None or creation.page_id is not None or time.monotonic() >= deadline:
             return creation
-        time.sleep(POLL_SECONDS)
+        pause()
+
+
+def pause() -> None:
+    time.sleep(POLL_SECONDS)
 
 
 class _RecordedCreateView(CreateView):

@@ -2,6 +2,7 @@
 
 import json
 import random
+import re
 import urllib.request
 from pathlib import Path
 
@@ -81,6 +82,17 @@ def test_editor_creates_previews_and_publishes_news(
     guide_screenshots(page, "editor-preview")
     page.click("[data-side-panel-toggle='preview']")
 
+    # Autosave has made the draft and moved the form to its edit address (the moment of
+    # the race with Publish is tests/browser/test_autosave.py's). Publishing while
+    # autosave swaps the form's footer in would lose the click's open menu.
+    form = page.locator("#page-edit-form")
+    expect(form).to_have_attribute("action", re.compile(r"^/admin/pages/\d+/edit/"))
+    expect(page.locator("#w-autosave-indicator")).to_have_attribute(
+        "data-w-autosave-state-value", "saved"
+    )
+    draft = NewsPage.objects.get(title="Klimatveckan i Borås")
+    assert not draft.live
+
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.click("button[name='action-publish']")
     expect(page).to_have_url(f"{base}/admin/pages/{index.pk}/")
@@ -88,6 +100,7 @@ def test_editor_creates_previews_and_publishes_news(
     guide_screenshots(page, "editor-published")
 
     news = NewsPage.objects.get(title="Klimatveckan i Borås")
+    assert news.pk == draft.pk
     assert news.live
     assert news.owner.username == "redaktor"
     assert sorted(news.tags.names()) == ["Borås", "klimat"]
