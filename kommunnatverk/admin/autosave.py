@@ -21,6 +21,8 @@ HANDLED = "_kommunnatverk_autosave_handled"
 EDIT_VIEW = "_kommunnatverk_edit_view"
 # The foot of the editor has room for a few; the rest are marked when the editor saves.
 SHOWN_ERRORS = 4
+# The fields Django and Wagtail add to every inline row.
+ROW_FIELDS = {"id", "ORDER", "DELETE"}
 
 
 class RecordedEditView(EditView):
@@ -79,7 +81,7 @@ def errors_of(form) -> list[str]:
             if formset.can_delete and formset._should_delete_form(row):
                 continue
             # A row of one field (a goal, an organisation) is named by its list alone.
-            labelled = len([field for field in row if not field.is_hidden]) > 1
+            labelled = len([name for name in row.fields if name not in ROW_FIELDS]) > 1
             for name, errors in row.errors.items():
                 error = _labelled(row, name, errors) if labelled else _text(errors)
                 found.append(

@@ -15,7 +15,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 # pytest-django's own database set-up, without the demo the rest of the suite loads once:
 # these tests restore Wagtail's initial tree and load the demo themselves, after each
@@ -26,6 +26,10 @@ from pytest_django.live_server_helper import LiveServer
 # Playwright's sync API keeps an event loop in the test thread; Django would take every
 # ORM call in the test for one made from async code (Playwright's documented setting).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# A loaded machine takes longer than Playwright's 5 s to draw what an editor waits for;
+# the assertions wait as long as the actions do (``context.set_default_timeout``).
+expect.set_options(timeout=20_000)
 
 CHROMIUM = os.environ.get("KOMMUNNATVERK_CHROMIUM", "/usr/bin/chromium")
 FAILURE_SCREENSHOTS = Path(os.environ.get("KOMMUNNATVERK_BROWSER_RESULTS", "test-results/browser"))
