@@ -35,6 +35,9 @@ def test_publish_clicked_before_autosave_answers_publishes_the_page_autosave_mad
 
     log_in(page, base, "redaktor")
     page.goto(add_url)
+    # The editor's scripts watch the form once loaded; a change typed before that is not
+    # seen, and autosave would never start on a loaded machine.
+    page.wait_for_load_state("networkidle")
     page.route(add_url, hold_autosave_answers)
     page.fill("#id_title", "Solceller på skolans tak")
     page.fill("#id_intro", "Eleverna följer hur mycket el taket ger.")
