@@ -51,7 +51,10 @@ class LinkBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
+        # A draft (autosave, Save draft) may hold a link still being filled in; an
+        # address that is unsafe is refused even there, since previews show drafts.
+        half_filled = self.is_deferred_validation and not (value.get("page") and value.get("url"))
+        if not half_filled and bool(value.get("page")) == bool(value.get("url")):
             message = _("Choose either a page or an external link.")
             raise StructBlockValidationError(
                 block_errors={"page": ErrorList([message]), "url": ErrorList([message])}

@@ -4,11 +4,14 @@ Wagtail reads ``base_form_class`` from the model class, so these sit beside the 
 rather than with the admin views (``admin/``), which import the models.
 """
 
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 CREATE_INDEXES = "create_indexes"
+CREATION_TOKEN = "kommunnatverk_creation"  # noqa: S105 - a form field name
 
 
 class PublishableSnippetForm(WagtailAdminModelForm):
@@ -24,7 +27,26 @@ class PublishableSnippetForm(WagtailAdminModelForm):
         return None
 
 
-class NetworkPageForm(WagtailAdminPageForm):
+class PageForm(WagtailAdminPageForm):
+    """The form of every page type of the package: a create form carries a token of its
+    own, so the requests it sends make one page between them (``admin.creation``).
+
+    Autosave and the editor's Publish can both post the create form before the browser
+    has learnt of the page autosave made; the token tells the second request which page
+    that was. A form shown again after an error keeps the token it was sent with.
+    """
+
+    kommunnatverk_creation = forms.UUIDField(
+        widget=forms.HiddenInput, required=False, initial=uuid.uuid4
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            del self.fields[CREATION_TOKEN]
+
+
+class NetworkPageForm(PageForm):
     """The NetworkPage form; its create form offers to create the two index pages
     (``admin.network_indexes`` creates them)."""
 

@@ -13,6 +13,8 @@ from wagtail.snippets.models import register_snippet
 
 from . import colours
 from .admin import javascript_labels, localize_dates
+from .admin.autosave import handle_edit_autosave
+from .admin.creation import handle_create_request
 from .admin.deletion import pages_protecting
 from .admin.network_indexes import create_indexes, indexes_requested
 from .admin.viewsets import NetworkViewSetGroup
@@ -23,6 +25,8 @@ from .models import Goal, NetworkPage
 from .roles import admin_hooks, page_hooks  # noqa: F401 - register the locale restriction
 
 register_snippet(NetworkViewSetGroup)
+hooks.register("before_create_page", handle_create_request)
+hooks.register("before_edit_page", handle_edit_autosave)
 
 
 @hooks.register("after_create_page")

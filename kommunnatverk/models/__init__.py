@@ -1,6 +1,7 @@
 from .accessibility import AccessibilityStatementPage
 from .base import NetworkContentPage, tabbed
 from .content_version import ContentVersion
+from .creation import PageCreation
 from .links import (
     GroupPageGoal,
     GroupPageMember,
@@ -45,6 +46,7 @@ __all__ = [
     "NetworkTag",
     "NewsIndexPage",
     "Organisation",
+    "PageCreation",
     "PreviewDraft",
     "NewsPage",
     "NewsPageGoal",

@@ -8,6 +8,7 @@ from wagtail.api import APIField
 from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
+from ..forms import PageForm
 from .preview import HeadlessPreviewMixin
 from .snippets import ContactSidebar
 
@@ -47,6 +48,7 @@ class NetworkContentPage(HeadlessPreviewMixin, Page):
     sidebar_panels = [FieldPanel("contact_sidebar")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     api_fields = [APIField("intro"), APIField("contact_sidebar")]
+    base_form_class = PageForm
 
     class Meta:
         abstract = True

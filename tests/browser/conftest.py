@@ -7,6 +7,7 @@ browser binary, and their transactional database would slow the rest of the suit
 import os
 import re
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,16 +15,21 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 # pytest-django's own database set-up, without the demo the rest of the suite loads once:
 # these tests restore Wagtail's initial tree and load the demo themselves, after each
 # transactional test has emptied the database.
 from pytest_django.fixtures import django_db_setup  # noqa: F401
+from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API keeps an event loop in the test thread; Django would take every
 # ORM call in the test for one made from async code (Playwright's documented setting).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# A loaded machine takes longer than Playwright's 5 s to draw what an editor waits for;
+# the assertions wait as long as the actions do (``context.set_default_timeout``).
+expect.set_options(timeout=20_000)
 
 CHROMIUM = os.environ.get("KOMMUNNATVERK_CHROMIUM", "/usr/bin/chromium")
 FAILURE_SCREENSHOTS = Path(os.environ.get("KOMMUNNATVERK_BROWSER_RESULTS", "test-results/browser"))
@@ -50,6 +56,39 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
     yield browser
     browser.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(request: pytest.FixtureRequest) -> Iterator[LiveServer]:
+    """pytest-django's live server, answering one request at a time on in-memory SQLite.
+
+    There the server's threads share the test's one database connection, so two requests
+    at once run inside each other's transactions: a request's savepoints are released
+    by another, and Django raises ``TransactionManagementError``. That is this set-up's
+    fault, not the site's (each request has a connection of its own in production), and
+    it struck when autosave and Publish were in flight together. The requests still meet
+    as they do in production, one after the other.
+    """
+    addr = request.config.getvalue("liveserver") or os.getenv(
+        "DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"
+    )
+    server = LiveServer(addr, start=False)
+    if server.thread.connections_override:
+        server.thread.static_handler = one_request_at_a_time(server.thread.static_handler)
+    server.start()
+    yield server
+    server.stop()
+
+
+def one_request_at_a_time(handler_class: type) -> type:
+    lock = threading.Lock()
+
+    class OneAtATime(handler_class):
+        def __call__(self, environ, start_response):
+            with lock:
+                return super().__call__(environ, start_response)
+
+    return OneAtATime
 
 
 @pytest.fixture
