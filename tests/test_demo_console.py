@@ -7,19 +7,21 @@ some 600 queued tasks, so the goal chooser found nothing for "städer"; and the 
 printed a "Task id=… state=…" line for each of them, mixed into the server's console.
 """
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .processes import EXAMPLE_SITE, example_site_env, migrate, run_manage
+from .processes import EXAMPLE_SITE, example_site_env, run_manage
 
 # What the example site's search finds, the way the admin's goal chooser asks it.
 INDEX_REPORT = """
 from django_tasks_db.models import DBTaskResult
 from wagtail.search.models import IndexEntry
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 from kommunnatverk.models import Goal, Organisation
 
 entries = set(IndexEntry.objects.values_list("content_type_id", "object_id"))
@@ -27,16 +29,17 @@ pages = Page.objects.filter(depth__gt=1).specific()
 unindexed = [p.url_path for p in pages if (p.content_type_id, str(p.pk)) not in entries]
 print("queued", DBTaskResult.objects.count())
 print("pages", pages.count(), "unindexed", unindexed)
+search = get_search_backend().search
 swedish_goals = Goal.objects.filter(locale__language_code="sv")
-print("städer", sorted(goal.code for goal in swedish_goals.search("städer")))
-print("energikontor", [o.name for o in Organisation.objects.search("Energikontor")])
+print("städer", sorted(goal.code for goal in search("städer", swedish_goals)))
+print("energikontor", [o.name for o in search("Energikontor", Organisation)])
 """
 
 
 @pytest.fixture(scope="module")
-def demo_database(tmp_path_factory) -> Path:
+def demo_database(migrated_database_file, tmp_path_factory) -> Path:
     database = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    migrate(database)
+    shutil.copy(migrated_database_file, database)
     done = run_manage(database, "load_network_demo", "--hostname", "127.0.0.1", "--port", "8000")
     assert done.returncode == 0, done.stderr
     return database
