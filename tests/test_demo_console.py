@@ -30,8 +30,8 @@ unindexed = [p.url_path for p in pages if (p.content_type_id, str(p.pk)) not in 
 print("queued", DBTaskResult.objects.count())
 print("pages", pages.count(), "unindexed", unindexed)
 search = get_search_backend().search
-swedish_goals = Goal.objects.filter(locale__language_code="sv")
-print("städer", sorted(goal.code for goal in search("städer", swedish_goals)))
+found = search("städer", Goal)
+print("städer", sorted(goal.code for goal in found if goal.locale.language_code == "sv"))
 print("energikontor", [o.name for o in search("Energikontor", Organisation)])
 """
 
