@@ -51,7 +51,7 @@ import sys
 from django.test import Client
 from wagtail.models import Site
 Client(raise_request_exception=False).get("/")
-if [p.language_code for p in Site.get_site_root_paths()] != ["en-us"]:
+if [p.language_code for p in Site.get_site_root_paths()] != ["en"]:
     sys.exit(f"FAILED: the site's root paths before: {Site.get_site_root_paths()}")
 PY
     tutorial block "python manage.py shell: a site first migrated in en-us"

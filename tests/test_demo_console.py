@@ -7,14 +7,13 @@ some 600 queued tasks, so the goal chooser found nothing for "städer"; and the 
 printed a "Task id=… state=…" line for each of them, mixed into the server's console.
 """
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .processes import EXAMPLE_SITE, example_site_env, run_manage
+from .processes import EXAMPLE_SITE, example_site_env, migrate, run_manage
 
 # What the example site's search finds, the way the admin's goal chooser asks it.
 INDEX_REPORT = """
@@ -37,9 +36,9 @@ print("energikontor", [o.name for o in search("Energikontor", Organisation)])
 
 
 @pytest.fixture(scope="module")
-def demo_database(migrated_database_file, tmp_path_factory) -> Path:
+def demo_database(tmp_path_factory) -> Path:
     database = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    shutil.copy(migrated_database_file, database)
+    migrate(database)
     done = run_manage(database, "load_network_demo", "--hostname", "127.0.0.1", "--port", "8000")
     assert done.returncode == 0, done.stderr
     return database
