@@ -12,18 +12,25 @@ export PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
 .PHONY: install demo demo-data test test-browser guide-screenshots site-screenshots test-postgres test-wheel test-lowest test-fresh-site test-client client-types lint lint-openapi messages openapi docs wheel clean
 
-$(VENV)/.installed: pyproject.toml
+# The demo needs only the package and the example site's extras; the tests, the linters,
+# the docs and the benchmarks need the dev group on top.
+$(VENV)/.example: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[example]"
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.example
 	$(PY) -m pip install --quiet -e ".[example]" --group dev
 	touch $@
 
 install: $(VENV)/.installed
 
 # The demo's Site takes HOST and PORT, so its absolute links lead to where it is served.
-demo-data: install
+# load_network_demo makes the English locale, loads the goals in both languages and
+# brings the search index up to date itself, so the worker starts with an empty queue.
+demo-data: $(VENV)/.example
 	$(MANAGE) migrate --no-input
-	$(MANAGE) kommunnatverk_load_goals
 	$(MANAGE) load_network_demo --hostname $(HOST) --port $(PORT)
 	$(MANAGE) create_demo_admin
 

@@ -39,3 +39,28 @@ def test_the_docs_include_their_code_files_with_working_snippet_markers():
             name = match.group(1)
             assert (docs / "snippets" / name).exists() or (docs / name).exists(), name
     assert "webhook_receiver.py" in " ".join(markers["webhooks.md"])
+
+
+def test_the_tutorial_shows_its_code_inline_for_the_fresh_site_test_to_run():
+    """Read outside the built docs, an include marker showed instead of the code (issue
+    16); scripts/test-fresh-site.sh runs these very blocks (scripts/tutorial_blocks.py)."""
+    import runpy
+    from pathlib import Path
+
+    from django.utils.text import slugify
+
+    root = Path(__file__).resolve().parent.parent
+    tutorial = runpy.run_path(str(root / "scripts" / "tutorial_blocks.py"))
+    text = tutorial["TUTORIAL"].read_text()
+    assert "--8<--" not in text
+    for title in (
+        "settings/base.py",
+        "urls.py",
+        "python manage.py shell",
+        "python manage.py shell: a site first migrated in en-us",
+    ):
+        compile(tutorial["main"]("block", title), title, "exec")
+    assert tutorial["main"]("commands", "1") == "pip install kommunnatverk"
+    assert "kommunnatverk_worker" in tutorial["main"]("commands", "7")
+    network = slugify("Kommunnätverket för hållbar utveckling", allow_unicode=True)
+    assert tutorial["main"]("links", "12").split()[0] == f"/{network}/"

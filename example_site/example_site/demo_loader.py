@@ -6,11 +6,16 @@ survives a re-run.
 """
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import BytesIO
 
+from django.conf import settings
 from django.core.files.images import ImageFile
+from django.test.utils import override_settings
 from django.utils.text import slugify
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
@@ -78,6 +83,17 @@ def serve_default_site_at(hostname: str, port: int) -> bool:
     site.full_clean()
     site.save()
     return True
+
+
+@contextmanager
+def background_work_done_now() -> Iterator[None]:
+    """Wagtail's background work (the search index, the reference index) done as each
+    save commits, not queued. Otherwise a demo load leaves some 600 tasks for the worker,
+    and until it has run them all the search, and the goal chooser's search, find nothing.
+    """
+    immediate = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    with override_settings(TASKS={**settings.TASKS, DEFAULT_TASK_BACKEND_ALIAS: immediate}):
+        yield
 
 
 class DemoLoader:

@@ -1,11 +1,12 @@
 """Every receiver of the package, connected once from ``AppConfig.ready()``."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 from wagtail_localize.models import TranslationSource
 
 from ..localisation import drafts, page_tree
-from . import receivers, version
+from . import receivers, site_roots, version
 
 
 def register_signal_handlers() -> None:
@@ -14,6 +15,12 @@ def register_signal_handlers() -> None:
     post_save.connect(version.bump_on_change, dispatch_uid="kommunnatverk_bump_on_save")
     post_delete.connect(version.bump_on_change, dispatch_uid="kommunnatverk_bump_on_delete")
     post_page_move.connect(version.bump_on_move, dispatch_uid="kommunnatverk_bump_on_move")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            site_roots.clear_on_locale_change,
+            sender=Locale,
+            dispatch_uid=f"kommunnatverk_site_roots_{signal is post_save}",
+        )
 
     page_published.connect(receivers.on_page_published, dispatch_uid="kommunnatverk_published")
     page_unpublished.connect(

@@ -38,6 +38,9 @@ class NetworkPage(NetworkContentPage):
     # Any parent outside a network (a site's home, the root, a section page); the rule
     # "never inside a network" needs the parent's ancestors, so it is in can_exist_under.
     parent_page_types = None
+    # The network and its sections are the site's menu (``navigation/``); Wagtail's
+    # default leaves a new page out of it, and a new site's menu showed only Home.
+    show_in_menus_default = True
     subpage_types = [
         "kommunnatverk.GroupPage",
         "kommunnatverk.NewsIndexPage",
@@ -119,6 +122,7 @@ class GroupPage(NetworkContentPage):
 
     parent_page_types = ["kommunnatverk.NetworkPage"]
     subpage_types: list[str] = []
+    show_in_menus_default = True
     template = "kommunnatverk/pages/group_page.html"
 
     content_panels = Page.content_panels + [

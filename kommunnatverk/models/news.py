@@ -23,6 +23,7 @@ class NewsIndexPage(NetworkContentPage):
     parent_page_types = ["kommunnatverk.NetworkPage"]
     subpage_types = ["kommunnatverk.NewsPage"]
     max_count_per_parent = 1
+    show_in_menus_default = True
     template = "kommunnatverk/pages/news_index_page.html"
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

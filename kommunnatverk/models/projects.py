@@ -24,6 +24,7 @@ class ProjectIndexPage(NetworkContentPage):
     parent_page_types = ["kommunnatverk.NetworkPage"]
     subpage_types = ["kommunnatverk.ProjectPage"]
     max_count_per_parent = 1
+    show_in_menus_default = True
     template = "kommunnatverk/pages/project_index_page.html"
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

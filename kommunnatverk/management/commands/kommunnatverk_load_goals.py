@@ -44,7 +44,10 @@ class Command(BaseCommand):
                 raise CommandError(f"No locale '{translate_to}' exists.")
             if target is None:
                 if options["verbosity"]:
-                    self.stdout.write("No English locale yet: loading the Swedish goals only.")
+                    self.stdout.write(
+                        "No English locale yet: loading the Swedish goals only. Run this "
+                        "command again after adding the English locale to translate them."
+                    )
         with transaction.atomic():
             report = load_agenda2030(source, target)
             if dry_run:

@@ -15,7 +15,7 @@ import time
 from django.core.management.base import CommandError
 from django.db import InterfaceError, OperationalError, connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
-from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.compat import TASKS_LOGGER, TaskResultStatus
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
@@ -88,7 +88,13 @@ class Command(db_worker.Command):
     )
 
     def configure_logging(self, verbosity: int) -> None:
+        """One line per task only from ``-v 2`` on: at the default verbosity, a worker
+        beside ``runserver`` printed a "Task id=… state=…" line for each of the hundreds
+        of tasks a demo load queues. Failed tasks (logged as errors), the worker's start
+        and stop and its outage warnings show at every verbosity but 0."""
         super().configure_logging(verbosity)
+        if verbosity == 1:
+            logging.getLogger(TASKS_LOGGER).setLevel(logging.WARNING)
         logger.setLevel(logging.CRITICAL if verbosity == 0 else logging.INFO)
         if not logger.hasHandlers():
             logger.addHandler(logging.StreamHandler(self.stderr))

@@ -1,3 +1,0 @@
-from wagtail.models import Locale
-
-Locale.objects.get_or_create(language_code="en")
