@@ -15,9 +15,7 @@ def test_pages_follow_their_locales_new_language_in_the_same_process():
     child = home.add_child(instance=Page(title="Seite", slug="seite", locale=locale))
     site = Site.objects.create(hostname="umgestellt.test", port=80, root_page=home)
     # The first request of a running server fills Wagtail's cache of site root paths.
-    assert {(p.site_id, p.language_code) for p in Site.get_site_root_paths()} >= {
-        (site.pk, "de")
-    }
+    assert {(p.site_id, p.language_code) for p in Site.get_site_root_paths()} >= {(site.pk, "de")}
     assert child.get_url(None) == "http://umgestellt.test/de/seite/"
 
     locale.language_code = "fi"
