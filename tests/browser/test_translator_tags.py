@@ -49,6 +49,8 @@ def translator(demo):
 
 def translate_incomplete(tab: Page, text_for) -> None:
     """Translate every segment the editor shows as not translated, tab by tab."""
+    # ``all()`` does not wait: the React editor may not have drawn its tabs yet.
+    expect(tab.get_by_role("tab").first).to_be_visible()
     for heading in tab.get_by_role("tab").all():
         heading.click()
         segments = tab.locator("li.incomplete:visible")
