@@ -6,7 +6,7 @@ survives a re-run.
 """
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -19,7 +19,7 @@ from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Orderable, Page, Site
 
 from kommunnatverk import conf
 from kommunnatverk.localisation import translate_with_strings
@@ -83,6 +83,15 @@ def serve_default_site_at(hostname: str, port: int) -> bool:
     site.full_clean()
     site.save()
     return True
+
+
+def in_order(rows: Iterable[Orderable]) -> list:
+    """Inline rows with their ``sort_order`` set, as the admin's form sets it: without
+    it every row has NULL, and PostgreSQL returns them in no particular order."""
+    rows = list(rows)
+    for position, row in enumerate(rows):
+        row.sort_order = position
+    return rows
 
 
 @contextmanager
@@ -210,12 +219,12 @@ class DemoLoader:
             coordinator=self.organisations["energikontor-vast"],
             contact_sidebar=sidebar,
         )
-        page.aims = [NetworkAim(text=text) for text in content.AIMS]
-        page.framework_links = [NetworkPageFramework(framework=f) for f in frameworks]
-        page.partner_links = [
+        page.aims = in_order(NetworkAim(text=text) for text in content.AIMS)
+        page.framework_links = in_order(NetworkPageFramework(framework=f) for f in frameworks)
+        page.partner_links = in_order(
             NetworkPagePartner(organisation=self.organisations[key])
             for key in ("innovatum", "lansstyrelsen", "vgr")
-        ]
+        )
         # The example site shows the network at its root; any other site keeps its home page.
         starter = site.root_page.specific
         replaces_welcome_page = type(starter) is Page and not starter.get_children().exists()
@@ -239,7 +248,7 @@ class DemoLoader:
                     meeting_forms=content.MEETING_FORMS,
                     show_in_menus=True,
                 )
-                page.goal_links = [GroupPageGoal(goal=self.goals[c]) for c in item.goals]
+                page.goal_links = in_order(GroupPageGoal(goal=self.goals[c]) for c in item.goals)
                 self._add_page(network, page)
             self.groups[item.slug] = page
 
@@ -274,9 +283,11 @@ class DemoLoader:
                     )
                     for key in keys
                 ]
-                page.organisation_links = links
-                page.goal_links = [ProjectPageGoal(goal=self.goals[c]) for c in item.goals]
-                page.group_links = [ProjectPageGroup(group=self.groups[g]) for g in item.groups]
+                page.organisation_links = in_order(links)
+                page.goal_links = in_order(ProjectPageGoal(goal=self.goals[c]) for c in item.goals)
+                page.group_links = in_order(
+                    ProjectPageGroup(group=self.groups[g]) for g in item.groups
+                )
                 page.tags.add(*(self.tags[t] for t in item.tags))
                 self._add_page(index, page)
             self.projects[item.slug] = page
