@@ -22,7 +22,7 @@ wheel=$(ls dist/kommunnatverk-*.whl)
 # pyproject.toml for its import-linter contracts, which then check the installed wheel
 # (pytest.ini below takes precedence for pytest's own settings). The Makefile for the
 # test that reads what `make demo` runs.
-cp -r tests example_site docs pyproject.toml Makefile "$work/"
+cp -r tests example_site docs scripts pyproject.toml Makefile "$work/"
 rm -rf "$work/example_site/db.sqlite3" "$work/example_site/media"
 cat > "$work/pytest.ini" <<'INI'
 [pytest]

@@ -17,9 +17,13 @@ EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "example_site"
 
 def example_site_env(database: Path, **extra: str) -> dict[str, str]:
     """The environment of a ``manage.py`` process on ``database``. It imports the same
-    kommunnatverk as the tests do (a work tree's, or the installed wheel)."""
+    kommunnatverk as the tests do (a work tree's, or the installed wheel), and the tests'
+    own modules (``tests.worker_tasks``) from beside the example site."""
     package_dir = str(Path(kommunnatverk.__file__).resolve().parent.parent)
-    python_path = [package_dir, *filter(None, [os.environ.get("PYTHONPATH")])]
+    tests_root = str(EXAMPLE_SITE.parent)
+    python_path = list(
+        dict.fromkeys([package_dir, tests_root, *filter(None, [os.environ.get("PYTHONPATH")])])
+    )
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "example_site.settings",

@@ -4,6 +4,7 @@ These tests run only with ``pytest --browser`` (``make test-browser``): they nee
 browser binary, and their transactional database would slow the rest of the suite.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 # pytest-django's own database set-up, without the demo the rest of the suite loads once:
 # these tests restore Wagtail's initial tree and load the demo themselves, after each
@@ -101,8 +103,12 @@ def demo(transactional_db) -> None:
 
 
 @pytest.fixture
-def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A Swedish-speaking browser tab; a screenshot is kept when the test fails."""
+def page(browser: Browser, request: pytest.FixtureRequest, transactional_db) -> Iterator[Page]:
+    """A Swedish-speaking browser tab; a screenshot is kept when the test fails.
+
+    It asks for the database so that it is closed before the database is emptied: a tab
+    still open then (an autosave on its timer) wrote rows while Django flushed the
+    tables, and the flush failed on a foreign key."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
     context.set_default_timeout(20_000)
     tab = context.new_page()
@@ -112,6 +118,9 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
         FAILURE_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         name = re.sub(r"[^\w.-]+", "_", request.node.name)
         tab.screenshot(path=FAILURE_SCREENSHOTS / f"{name}.png", full_page=True)
+    # Let a request in flight finish before the tab goes: the server answers one at a time.
+    with contextlib.suppress(PlaywrightTimeoutError):
+        tab.wait_for_load_state("networkidle", timeout=10_000)
     context.close()
 
 
