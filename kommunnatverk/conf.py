@@ -62,6 +62,22 @@ DEFAULTS: dict[str, Any] = {
     # private or link-local addresses, for development and tests, such as ["127.0.0.1"].
     # Every other such address is refused when an endpoint is saved and when sending.
     "WEBHOOK_ALLOWED_HOSTS": [],
+    # Surrogate keys (see docs/how-to/cdn.md). The response header that names them: None
+    # takes it from the CDN backends in WAGTAILFRONTENDCACHE ("xkey" for Varnish,
+    # "Cache-Tag" for Cloudflare, "Surrogate-Key" for Fastly), and sends none without one.
+    "SURROGATE_KEY_HEADER": None,
+    # Put before every key, so that several sites can share one CDN.
+    "SURROGATE_KEY_PREFIX": "kn",
+    # The most keys one response names; beyond it, a coarser key stands for its pages.
+    "SURROGATE_KEY_MAX": 64,
+    # Cache-Control for the CDN alone (sent as the backend's edge header, such as
+    # Surrogate-Control), so it may keep what browsers revalidate: purges keep it fresh.
+    # None: the CDN follows API_CACHE_CONTROL and HTML_CACHE_CONTROL.
+    "EDGE_CACHE_CONTROL": None,
+    # CDN purges: attempts before giving up, and the first retry delay in seconds,
+    # doubled after each failed attempt.
+    "PURGE_MAX_ATTEMPTS": 8,
+    "PURGE_RETRY_DELAY": 10,
     # Seconds a 503 asks clients to wait (Retry-After) while the database cannot be
     # reached: the API's problem document and the site's 503 page both send it.
     "OUTAGE_RETRY_AFTER": 10,

@@ -10,16 +10,17 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Site
 
+from kommunnatverk.changes import purge_queue
 from kommunnatverk.models import (
     NewsIndexPage,
     NewsPage,
     NewsPageOrganisation,
     Organisation,
+    PendingPurge,
     WebhookDelivery,
     WebhookEndpoint,
 )
 
-PURGED: list[str] = []
 API = "/api/network/"
 
 
@@ -28,14 +29,40 @@ class RecordingBackend(BaseBackend):
         PURGED.append(url)
 
 
+class Purged(list):
+    """What the recording backend was sent, once the queued purges are sent: a test's
+    transaction never commits, so the queue's on-commit hook never runs."""
+
+    def flush(self) -> None:
+        for pk in PendingPurge.objects.filter(status=PendingPurge.PENDING).values_list(
+            "pk", flat=True
+        ):
+            assert purge_queue.send(pk), f"purge {pk} was not sent"
+
+    def __iter__(self):
+        self.flush()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self.flush()
+        return super().__len__()
+
+    def clear(self) -> None:
+        self.flush()
+        super().clear()
+
+
+PURGED = Purged()
+
+
 @pytest.fixture
 def purged():
-    PURGED.clear()
     with override_settings(
         WAGTAILFRONTENDCACHE={"recorder": {"BACKEND": "tests.test_purging.RecordingBackend"}}
     ):
+        PURGED.clear()
         yield PURGED
-    PURGED.clear()
+        PURGED.clear()
 
 
 def api_urls(urls: list[str]) -> set[str]:
@@ -170,4 +197,5 @@ def test_nothing_is_purged_without_a_frontend_cache(db):
     PURGED.clear()
     page = NewsPage.objects.filter(live=True).first()
     page.save_revision().publish()
-    assert PURGED == []
+    assert list(PURGED) == []
+    assert not PendingPurge.objects.exists()

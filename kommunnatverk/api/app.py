@@ -8,7 +8,13 @@ from ninja.renderers import JSONRenderer
 
 from .. import conf
 from . import errors, openapi
-from .caching import ETAG_ATTRIBUTE, LANGUAGE_ATTRIBUTE, add_cache_headers, store_response
+from .caching import (
+    ETAG_ATTRIBUTE,
+    LANGUAGE_ATTRIBUTE,
+    add_cache_headers,
+    response_keys,
+    store_response,
+)
 from .routers.navigation import router as navigation_router
 from .routers.pages import router as pages_router
 from .routers.preview import NO_STORE_ATTRIBUTE
@@ -34,8 +40,10 @@ class DeliveryAPI(NinjaAPI):
             return response
         etag = getattr(request, ETAG_ATTRIBUTE, None)
         if etag and response.status_code == 200:
-            add_cache_headers(response, etag, language)
-            store_response(response, etag, language)
+            match = request.resolver_match
+            keys = response_keys(request, match.kwargs if match is not None else {})
+            add_cache_headers(response, etag, language, keys)
+            store_response(response, etag, language, keys)
         return response
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None) -> dict[str, Any]:

@@ -19,8 +19,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
 from .. import conf
-from ..content import snapshot
+from ..content import snapshot, surrogate_keys
 from ..content.version import content_version
+from . import edge_keys
 
 API_VERSION = "1"
 ETAG_ATTRIBUTE = "kommunnatverk_etag"
@@ -32,8 +33,10 @@ JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 def etag_for(request: HttpRequest, version: str | None = None) -> str:
     """The hash part of the ETag: what the response is, without its language."""
     version = version if version is not None else content_version()
+    # Whether responses name surrogate keys too: a kept response must carry them.
     settings_key = repr(
         [conf.get(name) for name in ("RENDITIONS", "FALLBACK_LOCALE", "API_DEFAULT_LIMIT")]
+        + [surrogate_keys.header()]
     )
     # The host picks the site for find/ and navigation/, and the absolute URLs.
     resource = f"{request.get_host()}{request.get_full_path()}"
@@ -60,11 +63,25 @@ def served_language(request: HttpRequest, code: str) -> None:
         setattr(request, LANGUAGE_ATTRIBUTE, code)
 
 
-def add_cache_headers(response: HttpResponse, etag: str, language: str) -> None:
+def add_cache_headers(
+    response: HttpResponse, etag: str, language: str, keys: list[str] | None = None
+) -> None:
     response["ETag"] = tag(etag, language)
     response["Cache-Control"] = conf.get("API_CACHE_CONTROL")
     response["Content-Language"] = language
     patch_vary_headers(response, ["Accept"])
+    if keys is not None:
+        surrogate_keys.apply(response, keys, None)
+
+
+def response_keys(request: HttpRequest, kwargs: dict) -> list[str] | None:
+    """The response's surrogate keys, when a CDN reads them."""
+    if surrogate_keys.header() is None:
+        return None
+    match = request.resolver_match
+    url_name = match.url_name if match is not None else ""
+    served = getattr(request, LANGUAGE_ATTRIBUTE, None)
+    return edge_keys.for_request(request, url_name or "", kwargs, served)
 
 
 def response_cache() -> BaseCache | None:
@@ -72,10 +89,12 @@ def response_cache() -> BaseCache | None:
     return caches[alias] if alias else None
 
 
-def store_response(response: HttpResponse, etag: str, language: str) -> None:
+def store_response(
+    response: HttpResponse, etag: str, language: str, keys: list[str] | None = None
+) -> None:
     cache = response_cache()
     if cache is not None:
-        entry = (language, response.content)
+        entry = (language, response.content, keys)
         cache.set(CACHE_PREFIX + etag, entry, conf.get("API_RESPONSE_CACHE_TIMEOUT"))
 
 
@@ -97,10 +116,10 @@ def conditional(view):
                 return response
         cache = response_cache()
         entry = cache.get(CACHE_PREFIX + etag) if cache is not None else None
-        if isinstance(entry, tuple) and len(entry) == 2:
-            language, body = entry
+        if isinstance(entry, tuple) and len(entry) == 3:
+            language, body, keys = entry
             response = HttpResponse(body, content_type=JSON_CONTENT_TYPE)
-            add_cache_headers(response, etag, language)
+            add_cache_headers(response, etag, language, keys)
             return response
         setattr(request, ETAG_ATTRIBUTE, etag)
         token = snapshot.attach(request, version)

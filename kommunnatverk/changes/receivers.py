@@ -6,7 +6,7 @@ public tells no more than its id (``webhooks.payloads``).
 """
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from ..content.addresses import base_url, relative_url
 from ..content.public import TranslationGroup, public_pages
@@ -75,7 +75,9 @@ def _url_with_path(page: Page, url_path: str) -> str | None:
         page.url_path = current
 
 
-def on_page_moved(sender, instance, url_path_before, url_path_after, **kwargs) -> None:
+def on_page_moved(
+    sender, instance, url_path_before, url_path_after, parent_page_before=None, **kwargs
+) -> None:
     page = instance.specific_deferred if type(instance) is Page else instance
     if not is_page(page) or url_path_before == url_path_after:
         return  # reordering among siblings changes no URL
@@ -89,7 +91,7 @@ def on_page_moved(sender, instance, url_path_before, url_path_after, **kwargs) -
     for descendant in public_pages().descendant_of(page):
         old_path = url_path_before + descendant.url_path.removeprefix(url_path_after)
         old_urls[descendant.pk] = _url_with_path(descendant, old_path)
-    purging.purge_page(page, old_urls, subtree=True)
+    purging.purge_page(page, old_urls, subtree=True, old_parent=parent_page_before)
 
 
 def on_deleted(sender, instance, **kwargs) -> None:
@@ -133,5 +135,26 @@ def on_translation_source_saved(sender, instance, created, update_fields=None, *
         return
     if is_page(source):
         page_event("translation.synced", source)
+        purging.purge_page(source)  # meta.translation_status of it and its translations
     elif is_snippet(source):
         snippet_event("translation.synced", source)
+
+
+# Site-wide changes ----------------------------------------------------------------------
+
+
+def on_site_changed(sender, instance, **kwargs) -> None:
+    """A Site (its host, root or name), a locale or a view restriction: the edge drops
+    everything of the sites concerned (every response names its site)."""
+    if not purging.enabled():
+        return
+    if isinstance(instance, Site):
+        purging.purge_sites([instance.pk])
+    else:
+        purging.purge_sites(list(Site.objects.values_list("pk", flat=True)))
+
+
+def on_image_changed(sender, instance, **kwargs) -> None:
+    """A new focal point or file gives new renditions: the pages that show the image."""
+    if purging.enabled():
+        purging.purge_pages_showing(instance)

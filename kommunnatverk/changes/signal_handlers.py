@@ -1,7 +1,8 @@
 """Every receiver of the package, connected once from ``AppConfig.ready()``."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Locale
+from wagtail.images import get_image_model
+from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 from wagtail_localize.models import TranslationSource
 
@@ -30,6 +31,19 @@ def register_signal_handlers() -> None:
     post_delete.connect(receivers.on_deleted, dispatch_uid="kommunnatverk_deleted")
     published.connect(receivers.on_published, dispatch_uid="kommunnatverk_snippet_published")
     unpublished.connect(receivers.on_unpublished, dispatch_uid="kommunnatverk_snippet_unpublished")
+    for signal in (post_save, post_delete):
+        kind = "saved" if signal is post_save else "deleted"
+        for model in (Site, Locale, PageViewRestriction):
+            signal.connect(
+                receivers.on_site_changed,
+                sender=model,
+                dispatch_uid=f"kommunnatverk_edge_{model.__name__}_{kind}",
+            )
+        signal.connect(
+            receivers.on_image_changed,
+            sender=get_image_model(),
+            dispatch_uid=f"kommunnatverk_edge_image_{kind}",
+        )
     post_save.connect(
         receivers.on_translation_source_saved,
         sender=TranslationSource,

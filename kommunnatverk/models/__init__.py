@@ -22,6 +22,7 @@ from .network import GroupPage, NetworkPage
 from .news import NewsIndexPage, NewsPage
 from .preview import PreviewDraft
 from .projects import ProjectIndexPage, ProjectPage
+from .purges import PendingPurge
 from .roles import GroupLocalePermission
 from .snippets import Contact, ContactSidebar, Goal, GoalFramework, Organisation
 from .tags import NetworkTag
@@ -47,6 +48,7 @@ __all__ = [
     "NewsIndexPage",
     "Organisation",
     "PageCreation",
+    "PendingPurge",
     "PreviewDraft",
     "NewsPage",
     "NewsPageGoal",

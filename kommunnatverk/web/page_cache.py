@@ -25,6 +25,7 @@ from wagtail.models import Page
 
 from .. import conf
 from ..content import snapshot
+from ..content import surrogate_keys as keys
 from ..content.public import is_public_page
 from ..content.version import content_version
 
@@ -53,15 +54,36 @@ def _is_for_everyone(page: Page, request: HttpRequest) -> bool:
 def _etag(request: HttpRequest, version: str) -> str:
     resource = f"{request.get_host()}{request.get_full_path()}"
     # Settings the templates read, so a deploy that changes them renders anew.
-    settings_key = repr([conf.get(name) for name in ("RENDITIONS", "FRONTEND_URL")])
+    settings_key = repr(
+        [conf.get(name) for name in ("RENDITIONS", "FRONTEND_URL")] + [keys.header()]
+    )
     key = f"html|{version}|{settings_key}|{translation.get_language()}|{resource}"
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
 
 
-def _with_headers(response: HttpResponse, etag: str) -> HttpResponse:
+def _with_headers(
+    response: HttpResponse, etag: str, names: list[str] | None = None
+) -> HttpResponse:
     response["ETag"] = etag
     patch_cache_control(response, **_cache_control())
+    if names is not None:
+        site = names[0] if names else None
+        keys.apply(response, names[1:], int(site) if site else None)
     return response
+
+
+def _keys(page: Page, request: HttpRequest) -> list[str] | None:
+    """[site id, surrogate keys…] of the page's HTML: the page, the pages above it (the
+    breadcrumbs, the sidebar it inherits), the navigation and the site; None when no
+    CDN reads keys. An index lists its children, so a child's change purges it."""
+    if keys.header() is None:
+        return None
+    current = snapshot.of(request)
+    site = current.site_for(request) if current is not None else None
+    named = {keys.page(page.pk), *keys.ancestor_keys(page.path)}
+    if site is not None:
+        named |= {keys.site(site.pk), keys.navigation(site.pk, translation.get_language())}
+    return [str(site.pk) if site is not None else "", *sorted(named)]
 
 
 def _cache_control() -> dict[str, object]:
@@ -98,20 +120,23 @@ def serve(page: Page, request: HttpRequest, render: Callable[..., HttpResponse],
             return _with_headers(HttpResponse(status=304), etag)
         cache = _cache()
         kept = cache.get(CACHE_PREFIX + etag) if cache is not None else None
-        if kept is not None:
-            body, headers = kept
+        if isinstance(kept, tuple) and len(kept) == 3:
+            body, headers, names = kept
             response = HttpResponse(body)
             for name, value in headers.items():
                 response[name] = value
-            return _with_headers(response, etag)
+            return _with_headers(response, etag, names)
         response = _rendered(render(request, *args, **kwargs))
-        if response.status_code == 200 and cache is not None:
+        if response.status_code != 200:
+            return response
+        names = _keys(page, request)
+        if cache is not None:
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
             cache.set(
                 CACHE_PREFIX + etag,
-                (response.content, headers),
+                (response.content, headers, names),
                 conf.get("HTML_RESPONSE_CACHE_TIMEOUT"),
             )
-        return _with_headers(response, etag) if response.status_code == 200 else response
+        return _with_headers(response, etag, names)
     finally:
         snapshot.detach(token)

@@ -20,6 +20,7 @@ from ...content.registry import page_types
 from ...localisation.status import with_sync_info
 from ...models import Goal, GroupPage, Organisation, ProjectPage
 from ...validators import has_control_characters
+from .. import edge_keys
 from ..caching import conditional
 from ..enums import ORDER_FIELDS as ORDER_NAMES
 from ..enums import FallbackParam, LocaleParam, Order, PageTypeParam, page_type_filter
@@ -322,6 +323,7 @@ def _detail(
     (page,) = _specific_pages([(light.pk, light.content_type_id)], _detail_pages)
     # A page is served whole in its own language (a fallback page too): text, goals, links.
     served = Locales.of(request).by_id[page.locale_id]
+    edge_keys.served_page(request, page)
     with translation.override(served.language_code):
         ctx = ApiContext(request, served)
         return serialize.detail(ctx, page, translations, fallback, with_status=with_status)
