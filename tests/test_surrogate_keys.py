@@ -88,7 +88,7 @@ def test_api_responses_name_what_they_show(network, edge, api):
     }
     assert keys_of(api("pages/?search=milj%C3%B6")) == {f"kn-s{site}", f"kn-s{site}-pages-sv"}
     assert keys_of(api("navigation/?locale=en")) == {f"kn-s{site}", f"kn-s{site}-nav-en"}
-    assert f"kn-goal-list-sv" in keys_of(api("goals/"))
+    assert "kn-goal-list-sv" in keys_of(api("goals/"))
     sidebar = network.sidebar
     assert f"kn-contact_sidebar-{sidebar.pk}" in keys_of(api(f"contact-sidebars/{sidebar.pk}/"))
 
