@@ -133,7 +133,15 @@ if (machine_translator := environment.machine_translator()) is not None:
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # A CDN in front of the site: set WAGTAILFRONTENDCACHE as in Wagtail's frontend cache docs
-# and the API's URLs are purged on publish too (docs/how-to/cdn.md).
+# (docs/how-to/cdn.md). VARNISH_URL: a Varnish with docs/how-to/varnish.vcl, purged by
+# surrogate key; EDGE_CACHE_CONTROL: how long it keeps what browsers revalidate.
+if os.environ.get("VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "kommunnatverk.frontend_cache.VarnishBackend",
+            "LOCATION": os.environ["VARNISH_URL"],
+        },
+    }
 
 KOMMUNNATVERK: dict = {
     # The network's logo: the publisher's logo in the pages' JSON-LD.
@@ -145,4 +153,5 @@ KOMMUNNATVERK: dict = {
     "FRONTEND_URL": os.environ.get("FRONTEND_URL") or None,
     # API_RESPONSE_CACHE=off: every API request does its work (the benchmarks measure that).
     "API_RESPONSE_CACHE": None if os.environ.get("API_RESPONSE_CACHE") == "off" else "default",
+    "EDGE_CACHE_CONTROL": os.environ.get("EDGE_CACHE_CONTROL") or None,
 }
