@@ -57,6 +57,16 @@ def _text(value: Any) -> str | None:
     return None if isinstance(value, str) and value.strip() else "a non-empty string"
 
 
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _key_prefix(value: Any) -> str | None:
+    # Keys are header tokens: a space or comma would split one key into two.
+    ok = isinstance(value, str) and value.isascii() and value.replace("-", "").isalnum()
+    return None if ok else "a non-empty string of ASCII letters, digits and hyphens"
+
+
 def _locale_or_none(value: Any) -> str | None:
     if value is None:
         return None
@@ -152,6 +162,12 @@ VALIDATORS: dict[str, Callable[[Any], str | None]] = {
     "WEBHOOK_RETRY_DELAY": _positive_int,
     "WEBHOOK_ALLOWED_HOSTS": _hosts,
     "OUTAGE_RETRY_AFTER": _positive_int,
+    "SURROGATE_KEY_HEADER": _text_or_none,
+    "SURROGATE_KEY_PREFIX": _key_prefix,
+    "SURROGATE_KEY_MAX": _positive_int,
+    "EDGE_CACHE_CONTROL": _text_or_none,
+    "PURGE_MAX_ATTEMPTS": _positive_int,
+    "PURGE_RETRY_DELAY": _positive_int,
 }
 
 

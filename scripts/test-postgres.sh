@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make test-postgres: start a throwaway PostgreSQL 15 server on 127.0.0.1 and a free
 # port, run the whole suite against it, and stop it afterwards, also when tests fail.
-# It includes two gunicorn app servers sharing that PostgreSQL and a redis-server.
+# It includes two gunicorn app servers sharing that PostgreSQL and a redis-server, and
+# the same behind Varnish (tests/test_edge.py).
 # PostgreSQL refuses to run as root, so as root the server runs as the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,16 @@ if ! command -v redis-server >/dev/null; then
         apt-get update -qq && apt-get install -y -qq redis-server >/dev/null
     else
         echo "redis-server is missing: sudo apt-get install redis-server" >&2
+        exit 1
+    fi
+fi
+
+# The edge test puts Varnish with the xkey vmod in front of two app servers.
+if [ ! -x /usr/sbin/varnishd ] || [ ! -e /usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so ]; then
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq && apt-get install -y -qq varnish varnish-modules >/dev/null
+    else
+        echo "Varnish is missing: sudo apt-get install varnish varnish-modules" >&2
         exit 1
     fi
 fi

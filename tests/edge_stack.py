@@ -38,6 +38,7 @@ class Edge:
     env: dict[str, str]
     database_url: str
     processes: list[subprocess.Popen] = field(default_factory=list)
+    app_processes: list[subprocess.Popen] = field(default_factory=list)
 
     def get(self, url: str, direct: bool = False, **kwargs) -> requests.Response:
         """GET a site-relative ``url`` through the edge, or straight from an app server."""
@@ -58,6 +59,18 @@ class Edge:
         )
         assert done.returncode == 0, done.stderr[-3000:]
         return done.stdout
+
+    def restart_apps(self, **settings: str) -> None:
+        """The app servers again, on their ports, with more environment (as a deploy)."""
+        self.env = {**self.env, **settings}
+        for index, base in enumerate(self.apps):
+            old = self.app_processes[index]
+            old.terminate()
+            old.wait(timeout=30)
+            self.processes.remove(old)
+            self.app_processes[index] = _gunicorn(base, self.env)
+            self.processes.append(self.app_processes[index])
+            _wait_for(base + "/api/network/pages/", self.app_processes[index])
 
     def pending_purges(self) -> int:
         import psycopg
@@ -86,6 +99,15 @@ def _wait_for(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
         except (requests.ConnectionError, requests.Timeout):
             time.sleep(0.2)
     raise AssertionError(f"{url} did not answer in {timeout} s")
+
+
+def _gunicorn(base: str, env: dict) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(BIN / "gunicorn"), "example_site.wsgi", "--bind", base.removeprefix("http://")]
+        + ["--workers", "2", "--log-level", "warning"],
+        cwd=EXAMPLE_SITE,
+        env=env,
+    )
 
 
 def _manage(env: dict, *args: str) -> None:
@@ -141,7 +163,9 @@ def edge_stack(database_url: str, **settings: str) -> Iterator[Edge]:
         # for a Varnish not started yet.
         loading = {name: value for name, value in env.items() if name != "VARNISH_URL"}
         _manage(loading, "migrate", "--no-input")
-        _manage(loading, "load_network_demo", "--hostname", "127.0.0.1", "--port", str(varnish_port))
+        _manage(
+            loading, "load_network_demo", "--hostname", "127.0.0.1", "--port", str(varnish_port)
+        )
         vcl = folder / "default.vcl"
         vcl.write_text(vcl_for(app_ports))
         edge.processes.append(
@@ -153,15 +177,9 @@ def edge_stack(database_url: str, **settings: str) -> Iterator[Edge]:
             )
         )
         for port in app_ports:
-            edge.processes.append(
-                subprocess.Popen(
-                    [str(BIN / "gunicorn"), "example_site.wsgi", "--bind", f"127.0.0.1:{port}"]
-                    + ["--workers", "2", "--log-level", "warning"],
-                    cwd=EXAMPLE_SITE,
-                    env=env,
-                )
-            )
             edge.apps.append(f"http://127.0.0.1:{port}")
+            edge.app_processes.append(_gunicorn(edge.apps[-1], env))
+            edge.processes.append(edge.app_processes[-1])
             _wait_for(edge.apps[-1] + "/api/network/pages/", edge.processes[-1])
         edge.processes.append(
             subprocess.Popen(

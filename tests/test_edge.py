@@ -26,11 +26,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 API = "/api/network/"
-# The edge keeps pages and API responses (a site would say an hour; short here, so the
-# revalidation can be watched), then serves a stale copy for up to a minute while it
-# revalidates with the ETag. Purges keep it fresh meanwhile.
+# The edge keeps pages and API responses an hour, as a site would: only purges can make
+# them fresh. The revalidation test restarts the app servers with a TTL short enough to
+# watch it run out.
+EDGE_CONTROL = "max-age=3600, stale-while-revalidate=60"
 EDGE_TTL = 3
-EDGE_CONTROL = f"max-age={EDGE_TTL}, stale-while-revalidate=60"
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +166,8 @@ def test_every_cached_url_is_fresh_at_the_next_request_after_each_change(edge):
 
 
 def test_varnish_revalidates_with_the_etag_and_serves_stale_while_it_does(edge):
-    url = f"{API}pages/?type=group&locale=en"
+    edge.restart_apps(EDGE_CACHE_CONTROL=f"max-age={EDGE_TTL}, stale-while-revalidate=60")
+    url = f"{API}pages/?type=group&locale=en&limit=7"  # not cached before the restart
     edge.get(url)
     assert edge.get(url).headers["X-Cache"] == "HIT"
     time.sleep(EDGE_TTL + 0.5)
@@ -191,7 +192,8 @@ def test_a_preview_is_never_cached(edge):
 from kommunnatverk.models import NewsPage
 from kommunnatverk.preview.tokens import make_token
 page = NewsPage.objects.filter(live=True).first()
-print(f"/api/network/preview/pages/{page.pk}/?token={make_token(page, revision=page.latest_revision)}")
+token = make_token(page, revision=page.latest_revision)
+print(f"/api/network/preview/pages/{page.pk}/?token={token}")
 """
     ).strip()
     first = edge.get(token_url)
@@ -199,13 +201,3 @@ print(f"/api/network/preview/pages/{page.pk}/?token={make_token(page, revision=p
     assert first.status_code == 200, first.text[:500]
     assert "no-store" in first.headers["Cache-Control"]
     assert (first.headers["X-Cache"], second.headers["X-Cache"]) == ("MISS", "MISS")
-
-
-def test_an_edge_hit_is_served_without_the_app(edge):
-    url = f"{API}navigation/?locale=en"
-    edge.get(url)
-    start = time.monotonic()
-    hit = edge.get(url)
-    assert hit.headers["X-Cache"] == "HIT"
-    assert int(hit.headers.get("Age", "0")) >= 0
-    assert time.monotonic() - start < 5

@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.test import override_settings
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import Site
 
@@ -31,7 +32,7 @@ class RecordingKeyBackend(BaseBackend):
     edge_control_header = "Surrogate-Control"
 
     def purge(self, url: str) -> None:
-        raise AssertionError("a key backend is sent keys, not URLs")
+        """Wagtail's own purges of a page's HTML URL, beside the package's keys."""
 
     def purge_keys(self, keys) -> None:
         if FAILURES and FAILURES[0] > 0:
@@ -284,3 +285,29 @@ def test_a_cdn_that_cannot_be_reached_raises_for_a_retry():
     )
     with pytest.raises(PurgeFailed):
         backend.purge_keys(["kn-p1"])
+
+
+def test_the_purges_command_reports_and_queues_what_is_due(
+    network, edge, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    FAILURES.append(1)
+    send_pending()
+    PendingPurge.objects.all().delete()
+    network.water_day.save_revision().publish()
+    (purge,) = PendingPurge.objects.all()
+    purge_queue.send(purge.pk)  # fails once, waits for its retry
+    PendingPurge.objects.filter(pk=purge.pk).update(next_attempt_at=timezone.now())
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("kommunnatverk_purges", "--send-due", stdout=out)
+    assert f"{PendingPurge.STATUSES[0][1]}: 1" in out.getvalue()
+    assert "Queued 1 purge(s)." in out.getvalue()
+    # Queued in the database for the worker (the test settings' TASK_BACKEND); run it.
+    queued = DBTaskResult.objects.filter(task_path__endswith="send_purge", status="READY")
+    assert [row.args_kwargs["args"] for row in queued][-1] == [purge.pk]
+    assert purge_queue.send_purge.call(purge.pk)
+    assert not PendingPurge.objects.exists()

@@ -6,6 +6,7 @@ public tells no more than its id (``webhooks.payloads``).
 """
 
 from django.contrib.contenttypes.models import ContentType
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from ..content.addresses import base_url, relative_url
@@ -155,6 +156,7 @@ def on_site_changed(sender, instance, **kwargs) -> None:
 
 
 def on_image_changed(sender, instance, **kwargs) -> None:
-    """A new focal point or file gives new renditions: the pages that show the image."""
-    if purging.enabled():
+    """A new focal point or file gives new renditions: the pages that show the image.
+    Connected for every sender: the image model is known only once apps are ready."""
+    if isinstance(instance, get_image_model()) and purging.enabled():
         purging.purge_pages_showing(instance)

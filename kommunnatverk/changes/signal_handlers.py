@@ -1,7 +1,6 @@
 """Every receiver of the package, connected once from ``AppConfig.ready()``."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.images import get_image_model
 from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 from wagtail_localize.models import TranslationSource
@@ -39,11 +38,7 @@ def register_signal_handlers() -> None:
                 sender=model,
                 dispatch_uid=f"kommunnatverk_edge_{model.__name__}_{kind}",
             )
-        signal.connect(
-            receivers.on_image_changed,
-            sender=get_image_model(),
-            dispatch_uid=f"kommunnatverk_edge_image_{kind}",
-        )
+        signal.connect(receivers.on_image_changed, dispatch_uid=f"kommunnatverk_edge_image_{kind}")
     post_save.connect(
         receivers.on_translation_source_saved,
         sender=TranslationSource,
