@@ -80,8 +80,8 @@ test-postgres: install
 test-wheel: install
 	scripts/test-wheel.sh
 
-# The suite with the lowest versions pyproject.toml allows, in a clean virtualenv.
-test-lowest:
+# The suite against the built wheel with the lowest versions pyproject.toml allows.
+test-lowest: install
 	scripts/test-lowest.sh
 
 # A new `wagtail start` project installs the wheel and follows the tutorial's snippets.
