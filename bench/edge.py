@@ -27,9 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.edge_stack import Edge, edge_stack  # noqa: E402
+from tests.edge_stack import Edge, edge_stack, urls_of  # noqa: E402
 from tests.postgres import PostgresServer  # noqa: E402
-from tests.test_edge import urls_of  # noqa: E402
 
 PUBLISH = """
 import time

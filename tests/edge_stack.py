@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 import requests
 
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_SITE = ROOT / "example_site"
 VCL = ROOT / "docs" / "how-to" / "varnish.vcl"
 BIN = Path(sys.executable).parent
+API = "/api/network/"
 
 
 @dataclass
@@ -87,6 +89,39 @@ class Edge:
                 assert process.poll() is None, f"{process.args[:2]} exited"
             time.sleep(0.05)
         return time.monotonic() - start
+
+
+def urls_of(edge: Edge) -> list[str]:
+    """What a frontend and visitors read: found from the API itself, straight from the app."""
+    urls = [
+        f"{API}pages/",
+        f"{API}pages/?locale=en",
+        f"{API}pages/?type=news",
+        f"{API}pages/?type=news&locale=en&fallback=sv",
+        f"{API}pages/?type=news&offset=1&limit=2",
+        f"{API}pages/?type=project&order=-first_published_at",
+        f"{API}pages/?search=" + quote("miljö"),
+        f"{API}pages/?search=environment&locale=en",
+        f"{API}navigation/",
+        f"{API}navigation/?locale=en",
+        f"{API}goals/",
+        f"{API}goals/?locale=en",
+        f"{API}organisations/",
+        f"{API}organisations/?locale=en",
+        f"{API}frameworks/",
+    ]
+    for code in ("sv", "en"):
+        listing = edge.get(f"{API}pages/?locale={code}&limit=100", direct=True).json()
+        for item in listing["items"]:
+            path = item["meta"]["url"]
+            urls += [f"{API}pages/{item['id']}/", f"{API}pages/find/?path={quote(path)}"]
+            urls.append(path)  # the HTML page
+    groups = edge.get(f"{API}pages/?type=group", direct=True).json()["items"]
+    urls.append(f"{API}pages/?type=news&group={groups[0]['id']}")
+    detail = edge.get(f"{API}pages/{groups[0]['id']}/", direct=True).json()
+    if detail.get("contact_sidebar"):
+        urls.append(f"{API}contact-sidebars/{detail['contact_sidebar']['id']}/")
+    return list(dict.fromkeys(urls))
 
 
 def _wait_for(url: str, process: subprocess.Popen, timeout: float = 60) -> None:

@@ -13,19 +13,18 @@ Runs under make test-postgres (the app servers share a PostgreSQL database).
 import os
 import time
 from collections.abc import Iterator
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
 
-from .edge_stack import Edge, edge_stack
+from .edge_stack import API, Edge, edge_stack, urls_of
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="the app servers share a PostgreSQL database; make test-postgres runs this",
 )
 
-API = "/api/network/"
 # The edge keeps pages and API responses an hour, as a site would: only purges can make
 # them fresh. The revalidation test restarts the app servers with a TTL short enough to
 # watch it run out.
@@ -50,39 +49,6 @@ def edge() -> Iterator[Edge]:
     finally:
         with psycopg.connect(admin_url, autocommit=True) as db:
             db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def urls_of(edge: Edge) -> list[str]:
-    """What a frontend and visitors read: found from the API itself, straight from the app."""
-    urls = [
-        f"{API}pages/",
-        f"{API}pages/?locale=en",
-        f"{API}pages/?type=news",
-        f"{API}pages/?type=news&locale=en&fallback=sv",
-        f"{API}pages/?type=news&offset=1&limit=2",
-        f"{API}pages/?type=project&order=-first_published_at",
-        f"{API}pages/?search=" + quote("miljö"),
-        f"{API}pages/?search=environment&locale=en",
-        f"{API}navigation/",
-        f"{API}navigation/?locale=en",
-        f"{API}goals/",
-        f"{API}goals/?locale=en",
-        f"{API}organisations/",
-        f"{API}organisations/?locale=en",
-        f"{API}frameworks/",
-    ]
-    for code in ("sv", "en"):
-        listing = edge.get(f"{API}pages/?locale={code}&limit=100", direct=True).json()
-        for item in listing["items"]:
-            path = item["meta"]["url"]
-            urls += [f"{API}pages/{item['id']}/", f"{API}pages/find/?path={quote(path)}"]
-            urls.append(path)  # the HTML page
-    groups = edge.get(f"{API}pages/?type=group", direct=True).json()["items"]
-    urls.append(f"{API}pages/?type=news&group={groups[0]['id']}")
-    detail = edge.get(f"{API}pages/{groups[0]['id']}/", direct=True).json()
-    if detail.get("contact_sidebar"):
-        urls.append(f"{API}contact-sidebars/{detail['contact_sidebar']['id']}/")
-    return list(dict.fromkeys(urls))
 
 
 def warm(edge: Edge, urls: list[str]) -> dict[str, bytes]:
