@@ -9,17 +9,20 @@ so each language has its own (``/feeds/news.rss``, ``/en/feeds/news.rss``,
 
 from django.urls import path
 
+from .web.edge import lists_pages
 from .web.feeds import AtomNewsFeed, NewsFeed
 from .web.search_page import search_page
 from .web.site_files import favicon_ico, robots_txt
 from .web.sitemaps import sitemap_view
 
 feed_urlpatterns = [
-    path("feeds/news.rss", NewsFeed(), name="kommunnatverk_news_rss"),
-    path("feeds/news.atom", AtomNewsFeed(), name="kommunnatverk_news_atom"),
+    path("feeds/news.rss", lists_pages(NewsFeed()), name="kommunnatverk_news_rss"),
+    path("feeds/news.atom", lists_pages(AtomNewsFeed()), name="kommunnatverk_news_atom"),
 ]
-search_urlpatterns = [path("network/search/", search_page, name="kommunnatverk_search")]
-sitemap_urlpatterns = [path("sitemap.xml", sitemap_view, name="kommunnatverk_sitemap")]
+search_urlpatterns = [
+    path("network/search/", lists_pages(search_page), name="kommunnatverk_search")
+]
+sitemap_urlpatterns = [path("sitemap.xml", lists_pages(sitemap_view), name="kommunnatverk_sitemap")]
 root_urlpatterns = [
     path("robots.txt", robots_txt, name="kommunnatverk_robots_txt"),
     path("favicon.ico", favicon_ico, name="kommunnatverk_favicon_ico"),

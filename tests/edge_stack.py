@@ -109,6 +109,10 @@ def urls_of(edge: Edge) -> list[str]:
         f"{API}organisations/",
         f"{API}organisations/?locale=en",
         f"{API}frameworks/",
+        "/feeds/news.rss",
+        "/en/feeds/news.atom",
+        "/sitemap.xml",
+        "/network/search/?q=" + quote("miljö"),
     ]
     for code in ("sv", "en"):
         listing = edge.get(f"{API}pages/?locale={code}&limit=100", direct=True).json()

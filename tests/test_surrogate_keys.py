@@ -311,3 +311,18 @@ def test_the_purges_command_reports_and_queues_what_is_due(
     assert [row.args_kwargs["args"] for row in queued][-1] == [purge.pk]
     assert purge_queue.send_purge.call(purge.pk)
     assert not PendingPurge.objects.exists()
+
+
+def test_feeds_the_sitemap_and_the_search_page_name_the_site_lists(network, edge, client):
+    site = site_id()
+    lists = {f"kn-s{site}-pages-sv", f"kn-s{site}-pages-en", f"kn-s{site}"}
+    for url in (
+        "/feeds/news.rss",
+        "/en/feeds/news.atom",
+        "/sitemap.xml",
+        "/network/search/?q=milj",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert keys_of(response) == lists, url
+        assert "must-revalidate" in response["Cache-Control"], url

@@ -65,7 +65,7 @@ def _with_headers(
     response: HttpResponse, etag: str, names: list[str] | None = None
 ) -> HttpResponse:
     response["ETag"] = etag
-    patch_cache_control(response, **_cache_control())
+    patch_cache_control(response, **cache_control())
     if names is not None:
         site = names[0] if names else None
         keys.apply(response, names[1:], int(site) if site else None)
@@ -86,7 +86,8 @@ def _keys(page: Page, request: HttpRequest) -> list[str] | None:
     return [str(site.pk) if site is not None else "", *sorted(named)]
 
 
-def _cache_control() -> dict[str, object]:
+def cache_control() -> dict[str, object]:
+    """``HTML_CACHE_CONTROL`` as ``patch_cache_control``'s arguments."""
     directives: dict[str, object] = {}
     for part in conf.get("HTML_CACHE_CONTROL").split(","):
         name, _, value = part.strip().partition("=")
