@@ -319,7 +319,7 @@ def _detail(
     request: HttpRequest, light: Page, translations: list[Page], fallback: bool, with_status: bool
 ) -> dict:
     """The detail of ``light`` (one of ``translations``), loaded whole as its own type."""
-    (page,) = _specific_pages([(light.pk, light.content_type_id)], _detail_pages)
+    (page,) = _specific_pages([(light.pk, light.content_type_id)], serialize.detail_pages)
     # A page is served whole in its own language (a fallback page too): text, goals, links.
     served = Locales.of(request).by_id[page.locale_id]
     with translation.override(served.language_code):
@@ -334,10 +334,6 @@ def _translation_statuses(ctx: ApiContext, window: list[tuple[int, int]]) -> dic
         return {}
     keys = Page.objects.filter(pk__in=[pk for pk, _ in window]).values("translation_key")
     return statuses.by_translation_key(ctx, _translations(keys))
-
-
-def _detail_pages(model: type[Page], ids: list[int]) -> list[Page]:
-    return list(serialize.detail_queryset(model).filter(pk__in=ids))
 
 
 def _specific_pages(window: list[tuple[int, int]], load) -> list[Page]:
