@@ -15,7 +15,13 @@ from wagtail.models import Locale, Page, Site
 from ...content import search
 from ...content.languages import content_languages
 from ...content.listings import NEWS_ORDER
-from ...content.public import in_site_trees, public_pages, public_snippets, public_translations
+from ...content.public import (
+    in_site_trees,
+    public_pages,
+    public_snippets,
+    public_translations,
+    public_translations_of_page,
+)
 from ...content.registry import page_types
 from ...localisation.status import with_sync_info
 from ...models import Goal, GroupPage, Organisation, ProjectPage
@@ -274,8 +280,11 @@ def page_detail(
 ):
     check_fallback(fallback)
     # One query answers whether the page is public, its type and its translations.
-    key = Page.objects.filter(pk=page_id).values("translation_key")
-    translations = _translations(key, translation_status)
+    if translation_status:
+        key = Page.objects.filter(pk=page_id).values("translation_key")
+        translations = _translations(key)
+    else:
+        translations = public_translations_of_page(page_id)
     translations = _in_request_site(request, translations)
     requested = next((page for page in translations if page.pk == page_id), None)
     if requested is None:

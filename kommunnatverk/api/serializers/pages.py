@@ -7,6 +7,7 @@ from wagtail.models import Page
 from ... import wcag
 from ...content import snapshot, structured_data
 from ...content.links import localise
+from ...content.prepared import prepared
 from ...content.registry import type_name
 from ...content.richtext import rich_text_html
 from ...models import (
@@ -171,22 +172,31 @@ def summary_pages(model: type[Page], ids: list[int]) -> list[Page]:
 
 
 def detail_queryset(model: type[Page]) -> QuerySet:
-    """The page itself; :func:`detail` reads its relations, one light query each."""
+    """The page itself; :func:`detail` reads its relations (see :func:`detail_pages`)."""
     queryset = model.objects.defer(*UNSHOWN_PAGE_FIELDS)
     if issubclass(model, NetworkPage):
-        return queryset.select_related("coordinator__parent").prefetch_related(
-            prefetch_image("coordinator__logo", "logo")
-        )
+        return queryset.select_related("coordinator__parent")
     if issubclass(model, NewsPage):
         # One image: Wagtail's rendition cache serves it without the query a prefetch costs.
         return queryset.select_related("image")
     return queryset
 
 
+def detail_prefetches(model: type[Page]) -> tuple:
+    if issubclass(model, NetworkPage):
+        return (prefetch_image("coordinator__logo", "logo"),)
+    return ()
+
+
 def detail_pages(model: type[Page], ids: list[int]) -> list[Page]:
-    """The pages of ``ids`` as :func:`detail` reads them: each with its link rows, read
-    in one query (``link_rows``) instead of one per relation."""
-    pages = list(detail_queryset(model).filter(pk__in=ids))
+    """The pages of ``ids`` as :func:`detail` reads them, each with its link rows, read
+    in one query (``link_rows``) instead of one per relation. The page's own query is
+    compiled once per process and type (``content.prepared``): it depends on nothing
+    but the id."""
+    query = prepared(
+        ("api:detail_page", model), lambda pk: detail_queryset(model).filter(pk=pk).order_by()
+    )
+    pages = [page for pk in ids for page in query.run(pk, detail_prefetches(model))]
     for page in pages:
         link_rows.attach(page)
     return pages
