@@ -10,10 +10,11 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory, override_settings
 
 from kommunnatverk import preview
-from kommunnatverk.models import ContactSidebar, NewsPage
+from kommunnatverk.models import ContactSidebar, Goal, NewsPage, NewsPageGoal
 from kommunnatverk.preview.frontend import frontend_url_template
 
 from .. import factories
+from ..network import JOBS_NEWS
 
 FRONTEND = {"FRONTEND_URL": "https://frontend.example/api/preview?locale={locale}&path={path}"}
 
@@ -172,3 +173,25 @@ def test_the_frontend_url_can_differ_per_site(db):
     assert frontend_url_template(site) == "https://www.example/{path}"
     site.hostname = "other.example"
     assert frontend_url_template(site) == "x"
+
+
+@override_settings(KOMMUNNATVERK=FRONTEND)
+def test_a_preview_shows_the_drafts_own_links_not_the_published_ones(api, editor, network):
+    """A published detail reads its link rows from the database in one query; a draft
+    holds its links in memory, and its preview shows those."""
+    page = NewsPage.objects.get(slug=JOBS_NEWS)
+    published = api(f"pages/{page.pk}/").data
+    assert published["tags"] and published["goals"] and published["groups"]
+    goal = Goal.objects.get(locale=page.locale, framework__slug="agenda-2030", code="3")
+    page.goal_links = [NewsPageGoal(goal=goal)]  # edited in the form, not saved
+    page.group_links = []
+    page.tagged_items = []
+
+    _url, query = preview_redirect(page, editor)
+
+    draft = api(f"preview/pages/{page.pk}/?token={query['token']}").data
+    assert [g["code"] for g in draft["goals"]] == ["3"]
+    assert draft["groups"] == [] and draft["tags"] == []
+    assert draft["projects"] == published["projects"] != []
+    assert draft["organisations"] == published["organisations"] != []
+    assert api(f"pages/{page.pk}/").data["goals"] == published["goals"]

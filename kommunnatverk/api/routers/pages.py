@@ -15,7 +15,13 @@ from wagtail.models import Locale, Page, Site
 from ...content import search
 from ...content.languages import content_languages
 from ...content.listings import NEWS_ORDER
-from ...content.public import in_site_trees, public_pages, public_snippets, public_translations
+from ...content.public import (
+    in_site_trees,
+    public_pages,
+    public_snippets,
+    public_translations,
+    public_translations_of_page,
+)
 from ...content.registry import page_types
 from ...localisation.status import with_sync_info
 from ...models import Goal, GroupPage, Organisation, ProjectPage
@@ -275,8 +281,11 @@ def page_detail(
 ):
     check_fallback(fallback)
     # One query answers whether the page is public, its type and its translations.
-    key = Page.objects.filter(pk=page_id).values("translation_key")
-    translations = _translations(key, translation_status)
+    if translation_status:
+        key = Page.objects.filter(pk=page_id).values("translation_key")
+        translations = _translations(key)
+    else:
+        translations = public_translations_of_page(page_id)
     translations = _in_request_site(request, translations)
     requested = next((page for page in translations if page.pk == page_id), None)
     if requested is None:
@@ -320,7 +329,7 @@ def _detail(
     request: HttpRequest, light: Page, translations: list[Page], fallback: bool, with_status: bool
 ) -> dict:
     """The detail of ``light`` (one of ``translations``), loaded whole as its own type."""
-    (page,) = _specific_pages([(light.pk, light.content_type_id)], _detail_pages)
+    (page,) = _specific_pages([(light.pk, light.content_type_id)], serialize.detail_pages)
     # A page is served whole in its own language (a fallback page too): text, goals, links.
     served = Locales.of(request).by_id[page.locale_id]
     edge_keys.served_page(request, page)
@@ -336,10 +345,6 @@ def _translation_statuses(ctx: ApiContext, window: list[tuple[int, int]]) -> dic
         return {}
     keys = Page.objects.filter(pk__in=[pk for pk, _ in window]).values("translation_key")
     return statuses.by_translation_key(ctx, _translations(keys))
-
-
-def _detail_pages(model: type[Page], ids: list[int]) -> list[Page]:
-    return list(serialize.detail_queryset(model).filter(pk__in=ids))
 
 
 def _specific_pages(window: list[tuple[int, int]], load) -> list[Page]:

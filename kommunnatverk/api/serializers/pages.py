@@ -6,8 +6,8 @@ from wagtail.models import Page
 
 from ... import wcag
 from ...content import snapshot, structured_data
-from ...content.goals import GoalCatalogue
 from ...content.links import localise
+from ...content.prepared import prepared
 from ...content.registry import type_name
 from ...content.richtext import rich_text_html
 from ...models import (
@@ -20,10 +20,10 @@ from ...models import (
     TaggedNewsPage,
 )
 from ...validators import safe_url
-from . import snippets
+from . import link_rows, snippets
 from .context import ApiContext
-from .links import localised_pages, page_ref
 from .media import join_image, prefetch_image, rendition, spec
+from .relations import LINK_FIELDS, Relations, goals_by_id, tags
 from .site_fields import site_fields
 from .stream import body_blocks
 from .translation_status import translation_status
@@ -43,24 +43,6 @@ def meta(ctx: ApiContext, page: Page, fallback: bool = False, status: dict | Non
         "preview": False,
         "translation_status": status,
     }
-
-
-def tags(items) -> list[dict]:
-    return [{"name": item.tag.name, "slug": item.tag.slug} for item in items]
-
-
-def goals_of(ctx: ApiContext, links) -> list[dict]:
-    return goals_by_id(ctx, (link.goal_id for link in links))
-
-
-def goals_by_id(ctx: ApiContext, goal_ids) -> list[dict]:
-    goals = GoalCatalogue.current().localised(goal_ids, ctx.locale.pk)
-    return [snippets.goal(ctx, goal) for goal in goals]
-
-
-def organisations_of(ctx: ApiContext, organisations) -> list[dict]:
-    found = localise(organisations, ctx.locale.pk, snippets.published)
-    return [snippets.organisation(ctx, org) for org in found]
 
 
 # Summaries ----------------------------------------------------------------------------
@@ -128,38 +110,6 @@ UNSHOWN_PAGE_FIELDS = (
     "show_in_menus",
     "alias_of",
 )
-LINK_FIELDS = ("page", "sort_order")
-
-
-# Link rows with only what the serializers read. Lists prefetch them for every item at
-# once; a detail reads them straight from the page's managers, which costs less than
-# the prefetch machinery for one page and still works on a page held in memory (preview).
-
-
-def goal_links(links: QuerySet) -> QuerySet:
-    # Only the goal ids: the goals themselves come from ``snippets.GoalCatalogue``.
-    return links.only(*LINK_FIELDS, "goal")
-
-
-def organisation_links(links: QuerySet) -> QuerySet:
-    fields = (*LINK_FIELDS, *snippets.under("organisation", snippets.ORGANISATION_FIELDS))
-    if any(field.name == "role" for field in links.model._meta.fields):
-        fields += ("role",)
-    return (
-        links.select_related("organisation__parent")
-        .only(*fields)
-        .prefetch_related(prefetch_image("organisation__logo", "logo"))
-    )
-
-
-def page_links(links: QuerySet, target: str) -> QuerySet:
-    # The target is only a translation key here: links.localised_pages loads what is shown.
-    fields = (*LINK_FIELDS, f"{target}__id", f"{target}__translation_key")
-    return links.select_related(target).only(*fields)
-
-
-def tag_links(links: QuerySet) -> QuerySet:
-    return links.select_related("tag").only("content_object", "tag__name", "tag__slug")
 
 
 def unshown_in_summaries(model: type[Page]) -> list[str]:
@@ -222,16 +172,34 @@ def summary_pages(model: type[Page], ids: list[int]) -> list[Page]:
 
 
 def detail_queryset(model: type[Page]) -> QuerySet:
-    """The page itself; :func:`detail` reads its relations, one light query each."""
+    """The page itself; :func:`detail` reads its relations (see :func:`detail_pages`)."""
     queryset = model.objects.defer(*UNSHOWN_PAGE_FIELDS)
     if issubclass(model, NetworkPage):
-        return queryset.select_related("coordinator__parent").prefetch_related(
-            prefetch_image("coordinator__logo", "logo")
-        )
+        return queryset.select_related("coordinator__parent")
     if issubclass(model, NewsPage):
         # One image: Wagtail's rendition cache serves it without the query a prefetch costs.
         return queryset.select_related("image")
     return queryset
+
+
+def detail_prefetches(model: type[Page]) -> tuple:
+    if issubclass(model, NetworkPage):
+        return (prefetch_image("coordinator__logo", "logo"),)
+    return ()
+
+
+def detail_pages(model: type[Page], ids: list[int]) -> list[Page]:
+    """The pages of ``ids`` as :func:`detail` reads them, each with its link rows, read
+    in one query (``link_rows``) instead of one per relation. The page's own query is
+    compiled once per process and type (``content.prepared``): it depends on nothing
+    but the id."""
+    query = prepared(
+        ("api:detail_page", model), lambda pk: detail_queryset(model).filter(pk=pk).order_by()
+    )
+    pages = [page for pk in ids for page in query.run(pk, detail_prefetches(model))]
+    for page in pages:
+        link_rows.attach(page)
+    return pages
 
 
 def translations(ctx: ApiContext, pages: list[Page]) -> list[dict]:
@@ -254,6 +222,7 @@ def detail(
     """``translated``: the page's public translations (``content.public.public_translations``),
     annotated for ``meta.translation_status`` when ``with_status``; else that is None."""
     status = translation_status(ctx, translated) if with_status else None
+    relations = Relations(ctx, page)
     data = {
         **_common(ctx, page, fallback, status),
         "seo_title": page.seo_title,
@@ -275,7 +244,7 @@ def detail(
             aims=[aim.text for aim in page.aims.only(*LINK_FIELDS, "text")],
             frameworks=[snippets.framework(ctx, fw) for fw in frameworks],
             coordinator=snippets.organisation(ctx, coordinator[0]) if coordinator else None,
-            partners=_organisations(ctx, organisation_links(page.partner_links.all())),
+            partners=relations.organisations("partner_links"),
         )
     elif isinstance(page, GroupPage):
         data.update(
@@ -283,22 +252,21 @@ def detail(
             participants=page.participants,
             meeting_forms=page.meeting_forms,
             body=body_blocks(ctx, page.body),
-            goals=goals_of(ctx, goal_links(page.goal_links.all())),
-            members=_organisations(ctx, organisation_links(page.member_links.all())),
+            goals=relations.goals("goal_links"),
+            members=relations.organisations("member_links"),
         )
     elif isinstance(page, NewsPage):
         data.update(
             date=page.date,
             image=rendition(page.image, "hero", alt=page.image_alt_text),
             body=body_blocks(ctx, page.body),
-            tags=tags(tag_links(page.tagged_items.all())),
-            groups=_pages(ctx, page_links(page.group_links.all(), "group"), "group"),
-            projects=_pages(ctx, page_links(page.project_links.all(), "project"), "project"),
-            goals=goals_of(ctx, goal_links(page.goal_links.all())),
-            organisations=_organisations(ctx, organisation_links(page.organisation_links.all())),
+            tags=relations.tags("tagged_items"),
+            groups=relations.pages("group_links", "group"),
+            projects=relations.pages("project_links", "project"),
+            goals=relations.goals("goal_links"),
+            organisations=relations.organisations("organisation_links"),
         )
     elif isinstance(page, ProjectPage):
-        links = list(organisation_links(page.organisation_links.all()))
         data.update(
             status=page.status,
             status_label=str(page.get_status_display()),
@@ -307,12 +275,12 @@ def detail(
             target_group=page.target_group,
             call_for_participants=rich_text_html(page.call_for_participants),
             body=body_blocks(ctx, page.body),
-            tags=tags(tag_links(page.tagged_items.all())),
-            goals=goals_of(ctx, goal_links(page.goal_links.all())),
-            owners=_organisations(ctx, (link for link in links if link.role == "coordinator")),
-            funders=_organisations(ctx, (link for link in links if link.role == "funder")),
-            partners=_organisations(ctx, (link for link in links if link.role == "partner")),
-            groups=_pages(ctx, page_links(page.group_links.all(), "group"), "group"),
+            tags=relations.tags("tagged_items"),
+            goals=relations.goals("goal_links"),
+            owners=relations.organisations("organisation_links", role="coordinator"),
+            funders=relations.organisations("organisation_links", role="funder"),
+            partners=relations.organisations("organisation_links", role="partner"),
+            groups=relations.pages("group_links", "group"),
         )
     elif isinstance(page, AccessibilityStatementPage):
         data.update(accessibility_statement(ctx, page))
@@ -370,15 +338,6 @@ def _exempt(stream) -> list[dict]:
         {"id": item.id, "content": item.value["content"], "reason": item.value["reason"]}
         for item in stream
     ]
-
-
-def _organisations(ctx: ApiContext, links) -> list[dict]:
-    return organisations_of(ctx, (link.organisation for link in links))
-
-
-def _pages(ctx: ApiContext, links, target: str) -> list[dict]:
-    linked = (getattr(link, target) for link in links)
-    return [page_ref(ctx, page) for page in localised_pages(ctx, linked)]
 
 
 def _sidebar(ctx: ApiContext, page: Page) -> dict | None:
