@@ -1,5 +1,5 @@
-"""The package's HTML-side URLs: news feeds, the search page, the sitemap, robots.txt
-and favicon.ico.
+"""The package's HTML-side URLs: news feeds, meeting calendars (iCalendar), the search
+page, the sitemap, robots.txt and favicon.ico.
 
 Include the feeds and the search page inside ``i18n_patterns``, before Wagtail's pages,
 so each language has its own (``/feeds/news.rss``, ``/en/feeds/news.rss``,
@@ -9,6 +9,7 @@ so each language has its own (``/feeds/news.rss``, ``/en/feeds/news.rss``,
 
 from django.urls import path
 
+from .web.calendar import page_calendar, site_calendar
 from .web.feeds import AtomNewsFeed, NewsFeed
 from .web.search_page import search_page
 from .web.site_files import favicon_ico, robots_txt
@@ -17,6 +18,9 @@ from .web.sitemaps import sitemap_view
 feed_urlpatterns = [
     path("feeds/news.rss", NewsFeed(), name="kommunnatverk_news_rss"),
     path("feeds/news.atom", AtomNewsFeed(), name="kommunnatverk_news_atom"),
+    # iCalendar (RFC 5545): the site's meetings, and those of one network, group or meeting.
+    path("feeds/events.ics", site_calendar, name="kommunnatverk_events_ics"),
+    path("feeds/events/<int:page_id>.ics", page_calendar, name="kommunnatverk_page_events_ics"),
 ]
 search_urlpatterns = [path("network/search/", search_page, name="kommunnatverk_search")]
 sitemap_urlpatterns = [path("sitemap.xml", sitemap_view, name="kommunnatverk_sitemap")]

@@ -165,6 +165,9 @@ class EventPage(NetworkContentPage):
         blank=True,
         help_text=_("Dates of the series that are cancelled, one per line; shown as cancelled."),
     )
+    # Worked out on every save from the fields above (``save``), so that lists can tell
+    # upcoming from past meetings in SQL: the end of the last bounded occurrence.
+    series_end = models.DateTimeField(_("end of the series"), editable=False, db_index=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     tags = LocalisedTaggableManager(
         through="kommunnatverk.TaggedEventPage",
@@ -323,6 +326,10 @@ class EventPage(NetworkContentPage):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        self.series_end = self.last_end
+        return super().save(*args, **kwargs)
+
     # Reading ---------------------------------------------------------------------------
 
     @property
@@ -371,12 +378,16 @@ class EventPage(NetworkContentPage):
 
     @property
     def last_end(self):
-        """When the series is over: the end (or start) of its last bounded occurrence."""
+        """When the series is over: the end (or start) of its last bounded occurrence; for
+        an all-day meeting the end of its last day."""
         found = self.occurrences()
         if not found:
             return self.end or self.start
         last = found[-1]
-        return last.end or last.start
+        finish = last.end or last.start
+        if self.all_day:
+            finish = series.local(finish).replace(hour=23, minute=59, second=59)
+        return finish
 
 
 def _dates_or_none(text: str) -> list:
