@@ -2,70 +2,26 @@
 calendar client reads them: per site, network, group, language and meeting."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
-from wagtail.models import Locale
 
-from kommunnatverk.localisation import translate_with_strings
 from kommunnatverk.models import EventIndexPage, EventPage
 
 from . import factories
-from .network import ENVIRONMENT_GROUP, NATURE_GROUP
+from .meetings import STOCKHOLM, at, build_meetings
+from .network import ENVIRONMENT_GROUP
 
 pytestmark = pytest.mark.django_db
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 REQUIRED_CALENDAR = ("VERSION", "PRODID")
 REQUIRED_EVENT = ("UID", "DTSTAMP", "DTSTART")
-ENGLISH = {
-    "Möten": "Meetings",
-    "Miljöstrategiträff": "Environmental strategy meeting",
-    "Träff för gruppens medlemmar.": "A meeting for the group's members.",
-    "Stadshuset": "City hall",
-}
-
-
-def at(*args) -> datetime.datetime:
-    return datetime.datetime(*args, tzinfo=STOCKHOLM)
 
 
 @pytest.fixture
 def meetings(network, django_capture_on_commit_callbacks):
-    index = factories.EventIndexPageFactory(parent=network.page, slug="moten", title="Möten")
-    series = factories.event(
-        index,
-        "miljostrategitraff",
-        title="Miljöstrategiträff",
-        intro="Träff för gruppens medlemmar.",
-        start=at(2026, 10, 13, 9),
-        end=at(2026, 10, 13, 11),
-        recurrence="FREQ=WEEKLY;COUNT=4",
-        excluded_dates="2026-10-20",
-        cancelled_dates="2026-11-03",
-        group=network.groups[ENVIRONMENT_GROUP],
-    )
-    cancelled = factories.event(
-        index,
-        "naturvardstraff",
-        title="Naturvårdsträff",
-        start=at(2026, 11, 17, 13),
-        end=at(2026, 11, 17, 15),
-        status="cancelled",
-        format="digital",
-        place_name="",
-        online_url="https://meet.example.se/natur",
-        group=network.groups[NATURE_GROUP],
-    )
-    draft = factories.event(
-        index, "utkast", title="Utkastmöte", start=at(2026, 12, 1, 9), publish=False
-    )
-    en = Locale.objects.get(language_code="en")
     with django_capture_on_commit_callbacks(execute=True):
-        translate_with_strings(index, en, ENGLISH)
-        translate_with_strings(series, en, ENGLISH)
-    return {"index": index, "series": series, "cancelled": cancelled, "draft": draft}
+        return build_meetings(network)
 
 
 def calendar(client, path: str) -> Calendar:
@@ -91,7 +47,7 @@ def by_summary(parsed: Calendar) -> dict[str, list]:
 
 def test_site_feed_has_the_public_swedish_meetings_only(client, meetings):
     events = by_summary(calendar(client, "/feeds/events.ics"))
-    assert set(events) == {"Miljöstrategiträff", "Naturvårdsträff"}
+    assert set(events) == {"Miljöstrategiträff", "Naturvårdsträff", "Kommande träff"}
     assert "Utkastmöte" not in events  # a draft is not public
     english = by_summary(calendar(client, "/en/feeds/events.ics"))
     assert set(english) == {"Environmental strategy meeting"}
@@ -183,6 +139,7 @@ def test_group_and_network_feeds(client, network, meetings):
     assert set(by_summary(calendar(client, f"/feeds/events/{network.page.pk}.ics"))) == {
         "Miljöstrategiträff",
         "Naturvårdsträff",
+        "Kommande träff",
     }
 
 

@@ -12,6 +12,7 @@ from ...content.registry import type_name
 from ...content.richtext import rich_text_html
 from ...models import (
     AccessibilityStatementPage,
+    EventPage,
     GroupPage,
     NetworkPage,
     NewsPage,
@@ -20,7 +21,7 @@ from ...models import (
     TaggedNewsPage,
 )
 from ...validators import safe_url
-from . import snippets
+from . import events, snippets
 from .context import ApiContext
 from .links import localised_pages, page_ref
 from .media import join_image, prefetch_image, rendition, spec
@@ -105,6 +106,8 @@ def summary(ctx: ApiContext, page: Page, fallback: bool, status: dict | None = N
             compliance_label=str(page.get_compliance_display()),
             reviewed_on=page.reviewed_on,
         )
+    elif isinstance(page, EventPage):
+        data.update(events.summary_fields(ctx, page))
     return data
 
 
@@ -316,6 +319,8 @@ def detail(
         )
     elif isinstance(page, AccessibilityStatementPage):
         data.update(accessibility_statement(ctx, page))
+    elif isinstance(page, EventPage):
+        data.update(events.detail_fields(ctx, page))
     data["extra"] = site_fields(ctx, page)
     data["json_ld"] = structured_data.from_detail(data, ctx.request)
     return data
