@@ -152,8 +152,8 @@ def list_pages(
     order: Order | None = Query(
         None,
         description="title, path, first_published_at, last_published_at, date (news), "
-        "start_date (projects), start (meetings); prefix with - for descending. A field the type lacks "
-        "orders nothing: ties are broken by id.",
+        "start_date (projects), start (meetings); prefix with - for descending. A field "
+        "the type lacks orders nothing: ties are broken by id.",
     ),
     limit: int | None = Query(None, ge=1),
     offset: int = Query(0, ge=0, le=1_000_000),
