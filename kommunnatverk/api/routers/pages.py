@@ -186,14 +186,6 @@ def list_pages(
         queryset = relation_filter(queryset, "date_from", date_from, type)
     if date_to is not None:
         queryset = relation_filter(queryset, "date_to", date_to, type)
-    if date_from is not None and date_to is not None and date_to < date_from:
-        raise ApiProblem(
-            400,
-            "invalid-parameter",
-            "Invalid parameter",
-            f"date_to ({date_to}) is before date_from ({date_from}).",
-            "date_to",
-        )
     if when is not None:
         queryset = relation_filter(queryset, when, timezone.now(), type)
     if child_of is not None:
