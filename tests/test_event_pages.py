@@ -64,3 +64,11 @@ def test_english_event_page(client, network, meetings):
     assert "Environmental strategy meeting" in text
     assert "13 October 2026, 09:00–11:00" in text
     assert "Physical meeting" in text
+
+
+def test_meetings_are_in_the_sitemap_and_the_search_page(client, meetings):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/moten/miljostrategitraff/" in sitemap
+    assert "/utkast/" not in sitemap
+    results = client.get("/network/search/?q=Miljöstrategiträff").content.decode()
+    assert "/moten/miljostrategitraff/" in results
