@@ -51,9 +51,9 @@ class NetworkPageForm(PageForm):
     (``admin.network_indexes`` creates them)."""
 
     create_indexes = forms.BooleanField(
-        label=_("Create a news index and a project index"),
+        label=_("Create a news index, a project index and a meeting index"),
         help_text=_(
-            "Adds the pages that list news items and projects, in this page's language: "
+            "Adds the pages that list news items, projects and meetings, in this page's language: "
             "published if you publish this page, drafts if you save it as a draft."
         ),
         required=False,

@@ -14,6 +14,8 @@ from wagtail.models import Locale, Page
 
 from kommunnatverk.models import (
     ContactSidebar,
+    EventIndexPage,
+    EventPage,
     Goal,
     GoalFramework,
     GroupPage,
@@ -197,6 +199,21 @@ class ProjectPageFactory(PageFactory):
         model = ProjectPage
 
 
+class EventIndexPageFactory(PageFactory):
+    title = "Möten"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(PageFactory):
+    title = factory.Sequence(lambda n: f"Möte {n}")
+    place_name = "Stadshuset"
+
+    class Meta:
+        model = EventPage
+
+
 # Shorthands -------------------------------------------------------------------------------
 
 
@@ -228,3 +245,12 @@ def news_tree(**network_kwargs) -> tuple[NetworkPage, NewsIndexPage]:
 
 def news(index: NewsIndexPage, slug: str, **kwargs) -> NewsPage:
     return NewsPageFactory(parent=index, slug=slug, title=kwargs.pop("title", slug), **kwargs)
+
+
+def event_tree(**network_kwargs) -> tuple[NetworkPage, EventIndexPage]:
+    net = network(**network_kwargs)
+    return net, EventIndexPageFactory(parent=net, slug="moten")
+
+
+def event(index: EventIndexPage, slug: str, **kwargs) -> EventPage:
+    return EventPageFactory(parent=index, slug=slug, title=kwargs.pop("title", slug), **kwargs)

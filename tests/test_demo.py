@@ -15,6 +15,7 @@ from example_site import demo_content as seed
 from kommunnatverk.models import (
     AccessibilityStatementPage,
     ContactSidebar,
+    EventPage,
     GoalFramework,
     GroupPage,
     NetworkPage,
@@ -91,6 +92,32 @@ def test_seed_snippets_exist_in_both_languages(sv, en):
     assert [c.name for c in sidebar.get_translation(en).contacts.all()] == ["Maj-Liz", "Maria"]
 
 
+def test_one_example_meeting_per_group_in_both_languages_dated_from_today(sv, en):
+    import datetime
+
+    from example_site import demo_events
+
+    today = datetime.datetime.now(demo_events.TIME_ZONE).date()
+    meetings = EventPage.objects.filter(locale=sv).order_by("start")
+    assert [m.group.slug for m in meetings] == [g.slug for g in seed.GROUPS]
+    for meeting in meetings:
+        english = meeting.get_translation(en)
+        assert meeting.live and english.live
+        # Marked as examples in both languages, nothing else claimed about the meetings.
+        assert meeting.title.startswith("Exempelmöte")
+        assert english.title.startswith("Example meeting")
+        assert meeting.intro == demo_events.EXAMPLE_NOTE
+        assert english.intro == ENGLISH[demo_events.EXAMPLE_NOTE]
+        # A page link is synchronised (wagtail-localize localises page links when read):
+        # the English meeting is the same group's, shown as its English page.
+        assert english.group.translation_key == meeting.group.translation_key
+        assert english.start == meeting.start  # synchronised, not translated
+        assert meeting.start.astimezone(demo_events.TIME_ZONE).hour == 9
+        assert 14 <= (meeting.start.astimezone(demo_events.TIME_ZONE).date() - today).days <= 28
+        assert meeting.online_url in ("", demo_events.ONLINE_URL)
+    assert {m.format for m in meetings} == {"physical", "digital", "hybrid"}
+
+
 def test_news_without_dates_in_the_seed_have_none(sv):
     assert set(NewsPage.objects.filter(locale=sv).values_list("date", flat=True)) == {None}
 
@@ -121,8 +148,8 @@ def test_english_text_covers_every_swedish_string():
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_every_demo_page_renders_with_the_right_lang(client, language):
     pages = Page.objects.live().public().filter(locale__language_code=language, depth__gt=1)
-    # network, 3 groups, 2 indexes, 3 news, 2 projects, the accessibility statement
-    assert pages.count() == 12
+    # network, 3 groups, 3 indexes, 3 news, 2 projects, 3 meetings, the statement
+    assert pages.count() == 16
     for page in pages:
         url = page.get_url()
         assert url.startswith("/en/") == (language == "en"), url

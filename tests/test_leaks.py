@@ -26,6 +26,8 @@ from kommunnatverk.models import (
     AccessibilityStatementPage,
     Contact,
     ContactSidebar,
+    EventIndexPage,
+    EventPage,
     Goal,
     GoalFramework,
     NetworkPage,
@@ -84,6 +86,7 @@ class World:
     news_index: NewsIndexPage
     archive: NewsIndexPage
     projects: ProjectIndexPage
+    events: EventIndexPage
     host: NewsPage
     sidebar: ContactSidebar
     framework: GoalFramework
@@ -103,6 +106,7 @@ def build_world() -> World:
     news_index = add(home, NewsIndexPage(title="Nyheter", slug="nyheter", **menu))
     archive = add(home, NewsIndexPage(title="Arkiv", slug="arkiv", **menu))
     projects = add(home, ProjectIndexPage(title="Projekt", slug="projekt", **menu))
+    events = add(home, EventIndexPage(title="Möten", slug="moten", **menu))
     framework = snippet(GoalFramework(title="Ramverk", slug="ramverk", locale=sv))
     sidebar = snippet(ContactSidebar(admin_name="Kontakter", title="Kontakt", locale=sv))
     Contact.objects.create(sidebar=sidebar, name="Anna Andersson", locale=sv)
@@ -123,7 +127,9 @@ def build_world() -> World:
         )
     translator = get_user_model().objects.create_user("oversattare", password="x")
     translator.groups.add(group)
-    return World(sv, en, home, news_index, archive, projects, host, sidebar, framework, translator)
+    return World(
+        sv, en, home, news_index, archive, projects, events, host, sidebar, framework, translator
+    )
 
 
 # Kinds ------------------------------------------------------------------------------------
@@ -134,14 +140,26 @@ def build_world() -> World:
 def secret_pages(
     world: World, parent_of_news: Page | None = None, *, live: bool = True, word: str = SECRET
 ) -> World:
-    """A news item and a project carrying ``word``: the project linked from the host, both
-    linked from the host's body (rich text and a link block). Drafts unless ``live``."""
+    """A news item, a project and a meeting (next week) carrying ``word``: the project
+    linked from the host, the news and the project linked from the host's body (rich text
+    and a link block). Drafts unless ``live``."""
     news = NewsPage(title=f"{word} nyhet", slug=f"{word.lower()}-nyhet", intro=f"{word}.")
     news.show_in_menus = True
     news = add(parent_of_news or world.news_index, news, live=live)
     project = ProjectPage(title=f"{word} projekt", slug=f"{word.lower()}-projekt", intro=word)
     project.show_in_menus = True
     project = add(world.projects, project, live=live)
+    start = timezone.now() + datetime.timedelta(days=7)
+    meeting = EventPage(
+        title=f"{word} möte",
+        slug=f"{word.lower()}-mote",
+        intro=f"{word}.",
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        place_name="Stadshuset",
+        show_in_menus=True,
+    )
+    meeting = add(world.events, meeting, live=live)
     host = NewsPage.objects.get(pk=world.host.pk)
     NewsPageProject.objects.create(page=host, project=project, locale=world.sv)
     host.body = [
@@ -150,7 +168,7 @@ def secret_pages(
     ]
     host.save()  # the live row, as the published host would have it
     world.host = host
-    world.secret_pages = [news, project]
+    world.secret_pages = [news, project, meeting]
     return world
 
 
@@ -184,6 +202,7 @@ def restricted(kind: str, on_ancestor: bool) -> Callable[[World, bool], World]:
         if on_ancestor and not public:
             restrict(world.archive)
             restrict(world.projects)
+            restrict(world.events)
         world = secret_pages(world, world.archive if on_ancestor else None, live=False)
         for page in world.secret_pages:
             if not on_ancestor and not public:
@@ -275,6 +294,9 @@ def other_site(world: World, public: bool) -> World:
     world.projects = add(
         other_home, ProjectIndexPage(title="Annans projekt", slug="projekt", show_in_menus=True)
     )
+    world.events = add(
+        other_home, EventIndexPage(title="Annans möten", slug="moten", show_in_menus=True)
+    )
     return secret_pages(world, index)
 
 
@@ -357,10 +379,14 @@ def api_lists(client, world) -> str:
         "pages/?limit=100",
         "pages/?type=news",
         "pages/?type=project",
+        "pages/?type=event",
+        "pages/?type=event&when=upcoming",
+        "pages/?type=event&locale=en",
         "pages/?locale=en&limit=100",
         "pages/?locale=en&fallback=sv&limit=100",
         f"pages/?child_of={world.news_index.pk}",
         f"pages/?child_of={world.projects.pk}",
+        f"pages/?child_of={world.events.pk}",
     )
 
 
@@ -410,7 +436,10 @@ def html_host(client, world) -> str:
 
 
 def html_listings(client, world) -> str:
-    paths = ("/", "/nyheter/", "/arkiv/", "/projekt/", "/en/", "/en/nyheter/", "/en/projekt/")
+    paths = (
+        *("/", "/nyheter/", "/arkiv/", "/projekt/", "/moten/"),
+        *("/en/", "/en/nyheter/", "/en/projekt/", "/en/moten/"),
+    )
     return " ".join(get(client, path) for path in paths)
 
 
@@ -437,6 +466,15 @@ def html_chrome(client, world) -> str:
 def feeds(client, world) -> str:
     paths = ("/feeds/news.rss", "/feeds/news.atom", "/en/feeds/news.rss", "/en/feeds/news.atom")
     return " ".join(get(client, path) for path in paths)
+
+
+def calendars(client, world) -> str:
+    """The iCalendar feeds: the site's, the network's and each meeting's own .ics, in
+    both languages, unfolded (RFC 5545 folds long lines, which could split the word)."""
+    pages = [world.home, *world.secret_pages]
+    paths = ["/feeds/events.ics", *(f"/feeds/events/{page.pk}.ics" for page in pages)]
+    text = " ".join(get(client, prefix + path) for prefix in ("", "/en") for path in paths)
+    return text.replace("\r\n ", "")
 
 
 def sitemap(client, world) -> str:
@@ -475,6 +513,7 @@ SURFACES: dict[str, Callable[[Client, World], str]] = {
     "HTML index listings": html_listings,
     "HTML menu, breadcrumbs and footer": html_chrome,
     "feeds": feeds,
+    "iCalendar feeds": calendars,
     "sitemap": sitemap,
     "search page": search_page,
     "webhook payloads": webhook_payloads,
@@ -494,6 +533,7 @@ SHOWS = {
     "HTML index listings": {"page"},
     "HTML menu, breadcrumbs and footer": {"page"},
     "feeds": {"page"},
+    "iCalendar feeds": {"page"},
     "sitemap": {"page"},
     "search page": {"page"},
     "webhook payloads": {"page", "snippet"},

@@ -48,5 +48,5 @@ def test_the_indexes_a_new_network_page_brings_are_in_the_menu(admin, sv):
     root.add_child(instance=network)
     assert network.show_in_menus
     indexes = create_indexes(network, admin)
-    assert len(indexes) == 2 and all(page.show_in_menus for page in indexes)
+    assert len(indexes) == 3 and all(page.show_in_menus for page in indexes)
     assert not ProjectPage(title="Ett projekt").show_in_menus

@@ -76,11 +76,12 @@ def test_publishing_with_the_box_creates_live_indexes_in_swedish(editor):
 
     assert network.live
     indexes = children(network)
-    assert set(indexes) == {"NewsIndexPage", "ProjectIndexPage"}
+    assert set(indexes) == {"NewsIndexPage", "ProjectIndexPage", "EventIndexPage"}
     news, projects = indexes["NewsIndexPage"], indexes["ProjectIndexPage"]
     assert (news.title, news.slug) == ("Nytt i nätverket", "nytt-i-nätverket")
     assert (projects.title, projects.slug) == ("Projekt", "projekt")
-    assert news.live and projects.live
+    assert (indexes["EventIndexPage"].title, indexes["EventIndexPage"].slug) == ("Möten", "möten")
+    assert news.live and projects.live and indexes["EventIndexPage"].live
     assert {news.locale_id, projects.locale_id} == {network.locale_id}
     assert news.get_latest_revision() is not None
 
@@ -91,11 +92,11 @@ def test_saving_a_draft_creates_draft_indexes_and_says_so(editor):
     told = [
         str(message) for message in editor.get(reverse("wagtailadmin_home")).context["messages"]
     ]
-    assert "Skapade också: “Nytt i nätverket”, “Projekt”." in told
+    assert "Skapade också: “Nytt i nätverket”, “Projekt”, “Möten”." in told
 
     assert not network.live
     indexes = children(network)
-    assert set(indexes) == {"NewsIndexPage", "ProjectIndexPage"}
+    assert set(indexes) == {"NewsIndexPage", "ProjectIndexPage", "EventIndexPage"}
     assert not any(index.live for index in indexes.values())
     assert all(index.has_unpublished_changes for index in indexes.values())
 
@@ -107,7 +108,11 @@ def test_an_english_network_gets_english_titles(editor):
 
     assert network.locale.language_code == "en"
     titles = {name: page.title for name, page in children(network).items()}
-    assert titles == {"NewsIndexPage": "News", "ProjectIndexPage": "Projects"}
+    assert titles == {
+        "NewsIndexPage": "News",
+        "ProjectIndexPage": "Projects",
+        "EventIndexPage": "Meetings",
+    }
     assert {page.locale_id for page in children(network).values()} == {network.locale_id}
 
 
@@ -153,6 +158,7 @@ def test_with_both_indexes_and_a_statement_add_child_goes_straight_to_a_group(ed
     choices = editor.get(add_subpage).content.decode()
     assert "accessibilitystatementpage" in choices and "grouppage" in choices
     assert "newsindexpage" not in choices and "projectindexpage" not in choices
+    assert "eventindexpage" not in choices
 
     statement = AccessibilityStatementPage(
         title="Tillgänglighetsredogörelse",
@@ -195,12 +201,12 @@ def test_an_autosave_waits_for_the_editors_own_publish(editor):
     assert published.status_code == 302
     network.refresh_from_db()
     indexes = children(network)
-    assert set(indexes) == {"NewsIndexPage", "ProjectIndexPage"}
+    assert set(indexes) == {"NewsIndexPage", "ProjectIndexPage", "EventIndexPage"}
     assert all(index.live for index in indexes.values())
 
-    # Publishing again does not add a second pair.
+    # Publishing again does not add a second set.
     editor.post(edit_url, {**data.dict(), "action-publish": "action-publish"})
-    assert Page.objects.child_of(network).count() == 2
+    assert Page.objects.child_of(network).count() == 3
 
 
 def test_unchecking_the_box_after_an_autosave_is_respected(editor):

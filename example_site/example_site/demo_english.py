@@ -1,6 +1,7 @@
 """English for every Swedish string of the demo content, keyed by the Swedish text."""
 
 from .demo_content import STATEMENT_ASSESSMENT
+from .demo_events import ENGLISH as MEETINGS_ENGLISH
 
 ENGLISH: dict[str, str] = {
     # The network page
@@ -303,3 +304,5 @@ ENGLISH.update(
         ),
     }
 )
+
+ENGLISH.update(MEETINGS_ENGLISH)

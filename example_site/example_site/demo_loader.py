@@ -28,6 +28,8 @@ from kommunnatverk.models import (
     AccessibilityStatementPage,
     Contact,
     ContactSidebar,
+    EventIndexPage,
+    EventPage,
     Goal,
     GoalFramework,
     GroupPage,
@@ -52,6 +54,7 @@ from kommunnatverk.models import (
 )
 
 from . import demo_content as content
+from . import demo_events
 from .demo_english import ENGLISH
 
 NETWORK_SLUG = "kommunnatverket"
@@ -138,6 +141,7 @@ class DemoLoader:
         )
         self._projects(project_index)
         self._news(news_index)
+        self._meetings(network)
         self._accessibility_statement(network)
         self._translate_all(network)
         return self.report
@@ -311,6 +315,23 @@ class DemoLoader:
             page.group_links = [NewsPageGroup(group=self.groups[g]) for g in item.groups]
             page.project_links = [NewsPageProject(project=self.projects[p]) for p in item.projects]
             page.tags.add(*(self.tags[t] for t in item.tags))
+            self._add_page(index, page)
+
+    def _meetings(self, network: NetworkPage) -> None:
+        """One example meeting per group (``demo_events``), dated from today."""
+        index = self._index(
+            network,
+            EventIndexPage,
+            demo_events.INDEX_SLUG,
+            demo_events.INDEX_TITLE,
+            demo_events.INDEX_INTRO,
+        )
+        today = datetime.datetime.now(demo_events.TIME_ZONE).date()
+        for item in demo_events.MEETINGS:
+            if self._existing_child(index, EventPage, item.slug) is not None:
+                continue
+            page = EventPage(group=self.groups[item.group], **demo_events.fields(item, today))
+            page.clean()  # the validation an editor meets
             self._add_page(index, page)
 
     def _accessibility_statement(self, network: NetworkPage) -> None:

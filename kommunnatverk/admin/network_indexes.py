@@ -1,9 +1,9 @@
-"""A new network page can bring its news index and project index with it.
+"""A new network page can bring its news, project and meeting indexes with it.
 
 The create form of a NetworkPage (``forms.NetworkPageForm``) has a box, checked by
-default. When the page is saved or published with the box checked, a NewsIndexPage and a
-ProjectIndexPage are added under it, titled in the page's own language: drafts when the
-page was saved as a draft, live when it was published.
+default. When the page is saved or published with the box checked, a NewsIndexPage, a
+ProjectIndexPage and an EventIndexPage are added under it, titled in the page's own
+language: drafts when the page was saved as a draft, live when it was published.
 
 Wagtail 8 autosaves a page being created: the first autosave creates it, and the form
 then goes on posting to the edit view, the box still on screen. Autosaves create nothing
@@ -20,7 +20,7 @@ from django.utils.translation import pgettext
 from wagtail.models import Page
 
 from ..forms import CREATE_INDEXES
-from ..models import NewsIndexPage, ProjectIndexPage
+from ..models import EventIndexPage, NewsIndexPage, ProjectIndexPage
 
 
 def indexes_requested(request: HttpRequest) -> bool:
@@ -36,11 +36,12 @@ def index_titles(page: Page) -> dict[type[Page], str]:
         return {
             NewsIndexPage: pgettext("title of a new news index page", "News"),
             ProjectIndexPage: pgettext("title of a new project index page", "Projects"),
+            EventIndexPage: pgettext("title of a new event index page", "Meetings"),
         }
 
 
 def create_indexes(network: Page, user) -> list[Page]:
-    """Add the news and project indexes under ``network``, live if it is live.
+    """Add the news, project and meeting indexes under ``network``, live if it is live.
 
     A type the network cannot take (a site's subclass may leave it out, or one exists
     already) is skipped, so asking twice creates nothing more.

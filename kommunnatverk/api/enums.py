@@ -22,11 +22,20 @@ NAVIGATION_TYPES = "navigation-types"
 
 NO_FALLBACK = "none"
 
+EventTime = Literal["upcoming", "past"]
 OrganisationKind = Literal[tuple(Organisation.Kind.values)]  # type: ignore[valid-type]
 SnippetType = Literal[tuple(snippet_types())]  # type: ignore[valid-type]
 
 # ``pages/?order=``: a field, ``-`` in front for descending.
-ORDER_FIELDS = ("title", "path", "first_published_at", "last_published_at", "date", "start_date")
+ORDER_FIELDS = (
+    "title",
+    "path",
+    "first_published_at",
+    "last_published_at",
+    "date",
+    "start_date",
+    "start",
+)
 Order = Literal[tuple(f"{sign}{name}" for name in ORDER_FIELDS for sign in ("", "-"))]  # type: ignore[valid-type]
 
 LocaleParam = Annotated[str, Field(json_schema_extra={"x-enum": LOCALES})]

@@ -5,24 +5,29 @@ from wagtail.models import Locale
 
 from ..content.public import public_pages
 from ..content.registry import page_types
-from ..models import TaggedNewsPage, TaggedProjectPage
+from ..models import TaggedEventPage, TaggedNewsPage, TaggedProjectPage
 
 # Repeated ``tag=`` filters AND together. Each costs nothing more than the first (one
 # grouped subquery), but a request may name at most this many.
 MAX_TAGS = 10
-TAGGED = {"news": TaggedNewsPage, "project": TaggedProjectPage}
+TAGGED = {"news": TaggedNewsPage, "project": TaggedProjectPage, "event": TaggedEventPage}
 
 # Filter parameter → {page type: lookup on that type's model}.
 RELATION_FILTERS: dict[str, dict[str, str]] = {
     "group": {
         "news": "group_links__group__translation_key",
         "project": "group_links__group__translation_key",
+        "event": "group__translation_key",
     },
-    "project": {"news": "project_links__project__translation_key"},
+    "project": {
+        "news": "project_links__project__translation_key",
+        "event": "project__translation_key",
+    },
     "goal": {
         "group": "goal_links__goal__translation_key",
         "news": "goal_links__goal__translation_key",
         "project": "goal_links__goal__translation_key",
+        "event": "goal_links__goal__translation_key",
     },
     "organisation": {
         "network": "partner_links__organisation__translation_key",
@@ -31,8 +36,13 @@ RELATION_FILTERS: dict[str, dict[str, str]] = {
         "project": "organisation_links__organisation__translation_key",
     },
     "status": {"project": "status"},
-    "date_from": {"news": "date__gte"},
-    "date_to": {"news": "date__lte"},
+    # A meeting is in a date range when one of its days is: it ends (its series ends) on
+    # or after the range's first day and starts on or before its last, in Swedish dates.
+    "date_from": {"news": "date__gte", "event": "series_end__date__gte"},
+    "date_to": {"news": "date__lte", "event": "start__date__lte"},
+    # Not over yet / over, at the time of the request (the value is that time).
+    "upcoming": {"event": "series_end__gte"},
+    "past": {"event": "series_end__lt"},
 }
 
 

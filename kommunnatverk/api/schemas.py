@@ -28,10 +28,14 @@ PageType = Literal[
     "project_index",
     "project",
     "accessibility_statement",
+    "event_index",
+    "event",
 ]
 ProjectStatus = Literal["planned", "recruiting", "ongoing", "completed"]
 Compliance = Literal["full", "partial", "none"]
 AssessmentMethod = Literal["self_assessment", "third_party"]
+EventFormat = Literal["physical", "digital", "hybrid"]
+EventStatus = Literal["scheduled", "cancelled", "postponed"]
 
 
 class ImageRendition(Schema):
@@ -267,7 +271,7 @@ class PageDetailBase(Schema):
     json_ld: dict[str, Any] | None = Field(
         default=None,
         description="schema.org JSON-LD for the page (NewsArticle, Organization for networks "
-        "and groups, Project), as the reference templates embed it; null for index pages.",
+        "and groups, Project, Event), as the reference templates embed it; null for index pages.",
     )
 
 
@@ -326,6 +330,66 @@ class ProjectPageDetail(PageDetailBase):
     funders: list[Organisation]
     partners: list[Organisation]
     groups: list[PageRef]
+
+
+class Occurrence(Schema):
+    start: datetime = Field(description="In Europe/Stockholm, with its offset.")
+    end: datetime | None
+    cancelled: bool
+
+
+class Document(Schema):
+    title: str
+    url: str
+
+
+class EventIndexPageDetail(PageDetailBase):
+    type: Literal["event_index"]
+
+
+class EventFields(Schema):
+    start: datetime = Field(
+        description="The first meeting's start, in Europe/Stockholm with its offset."
+    )
+    end: datetime | None
+    all_day: bool = Field(description="Only the dates of start and end count.")
+    format: EventFormat
+    format_label: str
+    status: EventStatus
+    status_label: str
+    recurring: bool
+    series_end: datetime = Field(
+        description="When the last (bounded) occurrence ends: after it, the meeting is past."
+    )
+    next_occurrence: Occurrence | None = Field(
+        description="The first occurrence not yet over; null when all are."
+    )
+    place_name: str
+    group: PageRef | None = Field(description="The organising group.")
+
+
+class EventPageDetail(EventFields, PageDetailBase):
+    type: Literal["event"]
+    address: str
+    host_organisation: Organisation | None
+    online_url: str
+    registration_url: str
+    registration_deadline: datetime | None
+    recurrence: str = Field(description='An RFC 5545 RRULE, such as "FREQ=WEEKLY;COUNT=8"; "".')
+    excluded_dates: list[date] = Field(description="Dates the series skips.")
+    cancelled_dates: list[date] = Field(description="Dates of the series that are cancelled.")
+    occurrences: list[Occurrence] = Field(
+        description="Every meeting of the series in order (one for a single meeting), at "
+        "most 100 and none more than two years after the first."
+    )
+    project: PageRef | None
+    contact: Contact | None
+    agenda: Document | None
+    minutes: Document | None
+    calendar_url: str | None = Field(description="The meeting's own iCalendar (.ics) file.")
+    body: list[BodyBlock]
+    tags: list[Tag]
+    goals: list[Goal]
 
 
 class WcagCriterion(Schema):
@@ -393,6 +457,8 @@ PageDetail = Annotated[
         ProjectIndexPageDetail,
         ProjectPageDetail,
         AccessibilityStatementPageDetail,
+        EventIndexPageDetail,
+        EventPageDetail,
     ],
     Field(discriminator="type"),
 ]
@@ -448,6 +514,14 @@ class AccessibilityStatementSummary(SummaryBase):
     reviewed_on: date
 
 
+class EventIndexSummary(SummaryBase):
+    type: Literal["event_index"]
+
+
+class EventSummary(EventFields, SummaryBase):
+    type: Literal["event"]
+
+
 PageSummary = Annotated[
     Union[  # noqa: UP007
         NetworkSummary,
@@ -457,6 +531,8 @@ PageSummary = Annotated[
         ProjectIndexSummary,
         ProjectSummary,
         AccessibilityStatementSummary,
+        EventIndexSummary,
+        EventSummary,
     ],
     Field(discriminator="type"),
 ]

@@ -1,9 +1,10 @@
 """The lists of the index pages and the order the API lists in: public pages only."""
 
 from django.db.models import Case, F, IntegerField, QuerySet, When
+from django.utils import timezone
 from wagtail.models import Page, Site
 
-from ..models import NewsPage, ProjectPage
+from ..models import EventPage, NewsPage, ProjectPage
 from .public import public_pages
 
 # Newest first; undated items last.
@@ -49,3 +50,36 @@ def public_children(page: Page, *models: type[Page], site: Site | None = None) -
     if models:
         children = children.type(*models)
     return list(children.order_by("path").specific())
+
+
+# Meetings ------------------------------------------------------------------------------
+
+# Soonest first; a series is ordered by its first meeting.
+EVENT_ORDER = ("start", "pk")
+PAST_EVENT_ORDER = ("-start", "-pk")
+
+
+def events(within: Page | None = None, *, site: Site | None = None) -> QuerySet:
+    """Public meetings below ``within`` (a network or an events index), soonest first."""
+    items = public_pages(EventPage, site=site)
+    if within is not None:
+        items = items.descendant_of(within)
+    return items.order_by(*EVENT_ORDER)
+
+
+def upcoming(items: QuerySet) -> QuerySet:
+    """The meetings of ``items`` not yet over (a series until its last meeting ends)."""
+    return items.filter(series_end__gte=timezone.now()).order_by(*EVENT_ORDER)
+
+
+def past(items: QuerySet) -> QuerySet:
+    """The meetings of ``items`` that are over, the latest first."""
+    return items.filter(series_end__lt=timezone.now()).order_by(*PAST_EVENT_ORDER)
+
+
+def group_events(group: Page, items: QuerySet | None = None) -> QuerySet:
+    """The public meetings a group organises, in the group's language."""
+    items = events(site=None) if items is None else items
+    return items.filter(
+        group__translation_key=group.translation_key, locale_id=group.locale_id
+    ).order_by(*EVENT_ORDER)

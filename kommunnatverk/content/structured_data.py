@@ -1,5 +1,5 @@
 """schema.org JSON-LD for a page: ``NewsArticle``, ``Organization`` (networks and
-groups) and ``Project``, built from a page's detail: the API's serialised detail (so the
+groups), ``Project`` and ``Event``, built from a page's detail: the API's serialised detail (so the
 API pays no extra query for it), or the same fields read from the page for the templates
 (``web.structured_data``). Both say the same thing. The templates add a
 ``BreadcrumbList`` (:func:`breadcrumb_list`).
@@ -141,7 +141,70 @@ def from_detail(
                 "knowsAbout": goals,
             }
         )
+    if kind == "event":
+        return event(detail, site, common, goals)
     return None
+
+
+EVENT_STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+    "postponed": "https://schema.org/EventPostponed",
+}
+ATTENDANCE_MODE = {
+    "physical": "https://schema.org/OfflineEventAttendanceMode",
+    "digital": "https://schema.org/OnlineEventAttendanceMode",
+    "hybrid": "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def event(detail: dict, site: SiteIdentity, common: dict, goals: list) -> dict:
+    """An ``Event`` as Google's event rich results read it: the place (a ``Place``, a
+    ``VirtualLocation`` or both, by format), status and attendance mode as schema.org's
+    enumeration URLs, the organising group (else the publisher) as organiser."""
+    places = []
+    if detail["format"] in ("physical", "hybrid"):
+        host = detail.get("host_organisation") or {}
+        places.append(
+            _clean(
+                {
+                    "@type": "Place",
+                    "name": detail.get("place_name") or host.get("name"),
+                    "address": detail.get("address") or None,
+                }
+            )
+        )
+    if detail["format"] in ("digital", "hybrid") and detail.get("online_url"):
+        places.append({"@type": "VirtualLocation", "url": detail["online_url"]})
+    group = detail.get("group")
+    organizer = (
+        _clean(
+            {"@type": "Organization", "name": group["title"], "url": site.absolute(group["url"])}
+        )
+        if group and group.get("url")
+        else publisher(site)
+    )
+    upcoming = detail.get("next_occurrence") or {}
+    start = upcoming.get("start") or detail["start"]
+    end = upcoming.get("end") if upcoming else detail.get("end")
+    if detail.get("all_day"):
+        start = _iso(start)[:10]
+        end = _iso(end)[:10] if end else None
+    return _clean(
+        {
+            **common,
+            "@type": "Event",
+            "name": detail["title"],
+            "inLanguage": detail["meta"]["locale"],
+            "startDate": start,
+            "endDate": end,
+            "eventStatus": EVENT_STATUS[detail["status"]],
+            "eventAttendanceMode": ATTENDANCE_MODE[detail["format"]],
+            "location": places[0] if len(places) == 1 else places,
+            "organizer": organizer,
+            "about": goals,
+        }
+    )
 
 
 def breadcrumb_list(trail: list[tuple[str, str]]) -> dict | None:

@@ -2,6 +2,7 @@ from .accessibility import AccessibilityStatementPage
 from .base import NetworkContentPage, tabbed
 from .content_version import ContentVersion
 from .creation import PageCreation
+from .events import EventIndexPage, EventPage, EventPageGoal, TaggedEventPage
 from .links import (
     GroupPageGoal,
     GroupPageMember,
@@ -33,6 +34,9 @@ __all__ = [
     "Contact",
     "ContentVersion",
     "ContactSidebar",
+    "EventIndexPage",
+    "EventPage",
+    "EventPageGoal",
     "Goal",
     "GoalFramework",
     "GroupLocalePermission",
@@ -60,6 +64,7 @@ __all__ = [
     "ProjectPageGoal",
     "ProjectPageGroup",
     "ProjectPageOrganisation",
+    "TaggedEventPage",
     "TaggedNewsPage",
     "TaggedProjectPage",
     "WebhookAttempt",

@@ -45,6 +45,7 @@ class NetworkPage(NetworkContentPage):
         "kommunnatverk.GroupPage",
         "kommunnatverk.NewsIndexPage",
         "kommunnatverk.ProjectIndexPage",
+        "kommunnatverk.EventIndexPage",
         "kommunnatverk.AccessibilityStatementPage",
     ]
     template = "kommunnatverk/pages/network_page.html"

@@ -9,16 +9,17 @@ layer, in the same shape; both then say the same thing.
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 from .. import conf
 from ..content import structured_data
 from ..content.goals import GoalCatalogue
-from ..content.links import localise
+from ..content.links import localise, localised_pages
 from ..content.registry import type_name
 from ..content.site_identity import SiteIdentity
-from ..models import GroupPage, NetworkPage, NewsPage, ProjectPage
+from ..models import EventPage, GroupPage, NetworkPage, NewsPage, ProjectPage
 from ..validators import safe_url
 
 
@@ -105,6 +106,8 @@ def detail_for(page: Page, request: HttpRequest | None) -> dict[str, Any]:
         detail["organisations"] = _organisations(
             page, page.organisation_links.select_related("organisation")
         )
+    elif isinstance(page, EventPage):
+        detail.update(_event(page, request))
     elif isinstance(page, ProjectPage):
         links = list(page.organisation_links.select_related("organisation"))
         detail["start_date"] = page.start_date
@@ -138,3 +141,26 @@ def script_for(
     scripts.append(structured_data.as_script(structured_data.breadcrumb_list(steps)))
     # as_script escapes the JSON for a script element, so it is safe as it is.
     return mark_safe("".join(scripts))  # noqa: S308
+
+
+def _event(page: EventPage, request: HttpRequest | None) -> dict[str, Any]:
+    """What ``content.structured_data.event`` reads, as the API's detail has it."""
+    host = localise([page.host_organisation], page.locale_id)
+    group = localised_pages([page.group], page.locale) if page.group_id else []
+    now = timezone.now()
+    upcoming = next((o for o in page.occurrences() if (o.end or o.start) >= now), None)
+    return {
+        "start": page.local_start,
+        "end": page.local_end,
+        "all_day": page.all_day,
+        "format": page.format,
+        "status": page.status,
+        "place_name": page.place_name,
+        "address": page.address,
+        "host_organisation": {"name": host[0].name} if host else None,
+        "online_url": safe_url(page.online_url),
+        "group": {"title": group[0].title, "url": group[0].get_full_url(request)}
+        if group
+        else None,
+        "next_occurrence": {"start": upcoming.start, "end": upcoming.end} if upcoming else None,
+    }

@@ -75,6 +75,10 @@ def site_paths(demo, live_server) -> dict[str, int]:
     _tools_present()
     paths = dict.fromkeys(_sitemap_paths(live_server.url), 200)
     assert any(path.startswith("/en/") for path in paths), "no English page in the sitemap"
+    # The events index and the demo's example meetings, in both languages.
+    swedish = [p for p in paths if "/moten/" in p and not p.startswith("/en/")]
+    english = [p for p in paths if p.startswith("/en/") and "/meetings/" in p]
+    assert len(swedish) == len(english) == 4, sorted(paths)
     paths.update(EXTRA_PATHS)
     return paths
 

@@ -237,6 +237,81 @@ export interface components {
              */
             reviewed_on: string;
         };
+        /** EventIndexSummary */
+        EventIndexSummary: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Slug */
+            slug: string;
+            /** Intro */
+            intro: string;
+            meta: components["schemas"]["PageMeta"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "event_index";
+        };
+        /** EventSummary */
+        EventSummary: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Slug */
+            slug: string;
+            /** Intro */
+            intro: string;
+            meta: components["schemas"]["PageMeta"];
+            /**
+             * Start
+             * Format: date-time
+             * @description The first meeting's start, in Europe/Stockholm with its offset.
+             */
+            start: string;
+            /** End */
+            end: string | null;
+            /**
+             * All Day
+             * @description Only the dates of start and end count.
+             */
+            all_day: boolean;
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "physical" | "digital" | "hybrid";
+            /** Format Label */
+            format_label: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "scheduled" | "cancelled" | "postponed";
+            /** Status Label */
+            status_label: string;
+            /** Recurring */
+            recurring: boolean;
+            /**
+             * Series End
+             * Format: date-time
+             * @description When the last (bounded) occurrence ends: after it, the meeting is past.
+             */
+            series_end: string;
+            /** @description The first occurrence not yet over; null when all are. */
+            next_occurrence: components["schemas"]["Occurrence"] | null;
+            /** Place Name */
+            place_name: string;
+            /** @description The organising group. */
+            group: components["schemas"]["PageRef"] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "event";
+        };
         /** FrameworkRef */
         FrameworkRef: {
             /** Id */
@@ -363,6 +438,19 @@ export interface components {
             tags: components["schemas"]["Tag"][];
             thumbnail: components["schemas"]["ImageRendition"] | null;
         };
+        /** Occurrence */
+        Occurrence: {
+            /**
+             * Start
+             * Format: date-time
+             * @description In Europe/Stockholm, with its offset.
+             */
+            start: string;
+            /** End */
+            end: string | null;
+            /** Cancelled */
+            cancelled: boolean;
+        };
         /** PageList */
         PageList: {
             /** Count */
@@ -372,7 +460,7 @@ export interface components {
             /** Offset */
             offset: number;
             /** Items */
-            items: (components["schemas"]["NetworkSummary"] | components["schemas"]["GroupSummary"] | components["schemas"]["NewsIndexSummary"] | components["schemas"]["NewsSummary"] | components["schemas"]["ProjectIndexSummary"] | components["schemas"]["ProjectSummary"] | components["schemas"]["AccessibilityStatementSummary"])[];
+            items: (components["schemas"]["NetworkSummary"] | components["schemas"]["GroupSummary"] | components["schemas"]["NewsIndexSummary"] | components["schemas"]["NewsSummary"] | components["schemas"]["ProjectIndexSummary"] | components["schemas"]["ProjectSummary"] | components["schemas"]["AccessibilityStatementSummary"] | components["schemas"]["EventIndexSummary"] | components["schemas"]["EventSummary"])[];
         };
         /** PageMeta */
         PageMeta: {
@@ -381,7 +469,7 @@ export interface components {
              * @description The page's Wagtail model (app label and model name), such as kommunnatverk.NewsPage, or a site's subclass of it. The page's `type` names its shape; this names the model, as Wagtail's own API does. `pages/?type=` takes either.
              * @enum {string}
              */
-            type: "kommunnatverk.AccessibilityStatementPage" | "kommunnatverk.GroupPage" | "kommunnatverk.NetworkPage" | "kommunnatverk.NewsIndexPage" | "kommunnatverk.NewsPage" | "kommunnatverk.ProjectIndexPage" | "kommunnatverk.ProjectPage";
+            type: "kommunnatverk.AccessibilityStatementPage" | "kommunnatverk.EventIndexPage" | "kommunnatverk.EventPage" | "kommunnatverk.GroupPage" | "kommunnatverk.NetworkPage" | "kommunnatverk.NewsIndexPage" | "kommunnatverk.NewsPage" | "kommunnatverk.ProjectIndexPage" | "kommunnatverk.ProjectPage";
             /**
              * Locale
              * @enum {string}
@@ -416,6 +504,22 @@ export interface components {
             preview: boolean;
             /** @description How the page's translation in each other locale stands; the same for the page in every locale. Opt-in: null unless the request has `translation_status=true` (a preview always has it), and null when the page has no published page in the source locale. */
             translation_status: components["schemas"]["TranslationStatus"] | null;
+        };
+        /** PageRef */
+        PageRef: {
+            /** Id */
+            id: number;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "network" | "group" | "news_index" | "news" | "project_index" | "project" | "accessibility_statement" | "event_index" | "event";
+            /** Title */
+            title: string;
+            /** Url */
+            url: string | null;
+            /** Api Url */
+            api_url: string;
         };
         /** ProjectIndexSummary */
         ProjectIndexSummary: {
@@ -579,7 +683,7 @@ export interface components {
             };
             /**
              * Json Ld
-             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
+             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project, Event), as the reference templates embed it; null for index pages.
              */
             json_ld: {
                 [key: string]: unknown;
@@ -677,6 +781,176 @@ export interface components {
             /** Contacts */
             contacts: components["schemas"]["Contact"][];
         };
+        /** Document */
+        Document: {
+            /** Title */
+            title: string;
+            /** Url */
+            url: string;
+        };
+        /** EventIndexPageDetail */
+        EventIndexPageDetail: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Slug */
+            slug: string;
+            /** Seo Title */
+            seo_title: string;
+            /** Search Description */
+            search_description: string;
+            /** Intro */
+            intro: string;
+            meta: components["schemas"]["PageMeta"];
+            /** Translations */
+            translations: components["schemas"]["Translation"][];
+            /** @description The page's own sidebar or its nearest ancestor's, resolved. */
+            contact_sidebar: components["schemas"]["ContactSidebar"] | null;
+            /**
+             * Extra
+             * @description Fields a site adds in its own subclass of this page type, by the names in that subclass's api_fields. Empty for the package's own types.
+             */
+            extra: {
+                [key: string]: unknown;
+            };
+            /**
+             * Json Ld
+             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project, Event), as the reference templates embed it; null for index pages.
+             */
+            json_ld: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "event_index";
+        };
+        /** EventPageDetail */
+        EventPageDetail: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Slug */
+            slug: string;
+            /** Seo Title */
+            seo_title: string;
+            /** Search Description */
+            search_description: string;
+            /** Intro */
+            intro: string;
+            meta: components["schemas"]["PageMeta"];
+            /** Translations */
+            translations: components["schemas"]["Translation"][];
+            /** @description The page's own sidebar or its nearest ancestor's, resolved. */
+            contact_sidebar: components["schemas"]["ContactSidebar"] | null;
+            /**
+             * Extra
+             * @description Fields a site adds in its own subclass of this page type, by the names in that subclass's api_fields. Empty for the package's own types.
+             */
+            extra: {
+                [key: string]: unknown;
+            };
+            /**
+             * Json Ld
+             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project, Event), as the reference templates embed it; null for index pages.
+             */
+            json_ld: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Start
+             * Format: date-time
+             * @description The first meeting's start, in Europe/Stockholm with its offset.
+             */
+            start: string;
+            /** End */
+            end: string | null;
+            /**
+             * All Day
+             * @description Only the dates of start and end count.
+             */
+            all_day: boolean;
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "physical" | "digital" | "hybrid";
+            /** Format Label */
+            format_label: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "scheduled" | "cancelled" | "postponed";
+            /** Status Label */
+            status_label: string;
+            /** Recurring */
+            recurring: boolean;
+            /**
+             * Series End
+             * Format: date-time
+             * @description When the last (bounded) occurrence ends: after it, the meeting is past.
+             */
+            series_end: string;
+            /** @description The first occurrence not yet over; null when all are. */
+            next_occurrence: components["schemas"]["Occurrence"] | null;
+            /** Place Name */
+            place_name: string;
+            /** @description The organising group. */
+            group: components["schemas"]["PageRef"] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "event";
+            /** Address */
+            address: string;
+            host_organisation: components["schemas"]["Organisation"] | null;
+            /** Online Url */
+            online_url: string;
+            /** Registration Url */
+            registration_url: string;
+            /** Registration Deadline */
+            registration_deadline: string | null;
+            /**
+             * Recurrence
+             * @description An RFC 5545 RRULE, such as "FREQ=WEEKLY;COUNT=8"; "".
+             */
+            recurrence: string;
+            /**
+             * Excluded Dates
+             * @description Dates the series skips.
+             */
+            excluded_dates: string[];
+            /**
+             * Cancelled Dates
+             * @description Dates of the series that are cancelled.
+             */
+            cancelled_dates: string[];
+            /**
+             * Occurrences
+             * @description Every meeting of the series in order (one for a single meeting), at most 100 and none more than two years after the first.
+             */
+            occurrences: components["schemas"]["Occurrence"][];
+            project: components["schemas"]["PageRef"] | null;
+            contact: components["schemas"]["Contact"] | null;
+            agenda: components["schemas"]["Document"] | null;
+            minutes: components["schemas"]["Document"] | null;
+            /**
+             * Calendar Url
+             * @description The meeting's own iCalendar (.ics) file.
+             */
+            calendar_url: string | null;
+            /** Body */
+            body: (components["schemas"]["HeadingBlock"] | components["schemas"]["ParagraphBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["QuoteBlock"] | components["schemas"]["LinkBlock"])[];
+            /** Tags */
+            tags: components["schemas"]["Tag"][];
+            /** Goals */
+            goals: components["schemas"]["Goal"][];
+        };
         /** ExemptContent */
         ExemptContent: {
             /** Id */
@@ -755,7 +1029,7 @@ export interface components {
             };
             /**
              * Json Ld
-             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
+             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project, Event), as the reference templates embed it; null for index pages.
              */
             json_ld: {
                 [key: string]: unknown;
@@ -881,7 +1155,7 @@ export interface components {
             };
             /**
              * Json Ld
-             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
+             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project, Event), as the reference templates embed it; null for index pages.
              */
             json_ld: {
                 [key: string]: unknown;
@@ -931,7 +1205,7 @@ export interface components {
             };
             /**
              * Json Ld
-             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
+             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project, Event), as the reference templates embed it; null for index pages.
              */
             json_ld: {
                 [key: string]: unknown;
@@ -970,7 +1244,7 @@ export interface components {
             };
             /**
              * Json Ld
-             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
+             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project, Event), as the reference templates embed it; null for index pages.
              */
             json_ld: {
                 [key: string]: unknown;
@@ -1028,22 +1302,6 @@ export interface components {
             /** Name */
             name: string;
         };
-        /** PageRef */
-        PageRef: {
-            /** Id */
-            id: number;
-            /**
-             * Type
-             * @enum {string}
-             */
-            type: "network" | "group" | "news_index" | "news" | "project_index" | "project" | "accessibility_statement";
-            /** Title */
-            title: string;
-            /** Url */
-            url: string | null;
-            /** Api Url */
-            api_url: string;
-        };
         /** ParagraphBlock */
         ParagraphBlock: {
             /**
@@ -1087,7 +1345,7 @@ export interface components {
             };
             /**
              * Json Ld
-             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
+             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project, Event), as the reference templates embed it; null for index pages.
              */
             json_ld: {
                 [key: string]: unknown;
@@ -1126,7 +1384,7 @@ export interface components {
             };
             /**
              * Json Ld
-             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project), as the reference templates embed it; null for index pages.
+             * @description schema.org JSON-LD for the page (NewsArticle, Organization for networks and groups, Project, Event), as the reference templates embed it; null for index pages.
              */
             json_ld: {
                 [key: string]: unknown;
@@ -1242,7 +1500,7 @@ export interface components {
              * @description The package's type name (network, group, …) as in a page's `type`, or the model label of a page type that is not the package's, such as home.HomePage.
              * @enum {string}
              */
-            type: "accessibility_statement" | "network" | "group" | "news_index" | "news" | "project_index" | "project" | "wagtailcore.Page";
+            type: "accessibility_statement" | "event_index" | "event" | "network" | "group" | "news_index" | "news" | "project_index" | "project" | "wagtailcore.Page";
             /** Title */
             title: string;
             /** Url */
@@ -1326,7 +1584,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only pages of this type: a type name (`news`), as in an item's `type`, or a Wagtail model as in `meta.type` (`kommunnatverk.NewsPage`; a site's subclass lists that subclass only). */
-                type?: ("accessibility_statement" | "network" | "group" | "news_index" | "news" | "project_index" | "project" | "kommunnatverk.AccessibilityStatementPage" | "kommunnatverk.GroupPage" | "kommunnatverk.NetworkPage" | "kommunnatverk.NewsIndexPage" | "kommunnatverk.NewsPage" | "kommunnatverk.ProjectIndexPage" | "kommunnatverk.ProjectPage") | null;
+                type?: ("accessibility_statement" | "event_index" | "event" | "network" | "group" | "news_index" | "news" | "project_index" | "project" | "kommunnatverk.AccessibilityStatementPage" | "kommunnatverk.EventIndexPage" | "kommunnatverk.EventPage" | "kommunnatverk.GroupPage" | "kommunnatverk.NetworkPage" | "kommunnatverk.NewsIndexPage" | "kommunnatverk.NewsPage" | "kommunnatverk.ProjectIndexPage" | "kommunnatverk.ProjectPage") | null;
                 /** @description Language code; default: the source locale. */
                 locale?: ("sv" | "en") | null;
                 /** @description Locale to serve where `locale` has no live translation; `none` to turn off. */
@@ -1342,16 +1600,18 @@ export interface operations {
                 /** @description Id of an organisation (any locale). */
                 organisation?: number | null;
                 status?: ("planned" | "recruiting" | "ongoing" | "completed") | null;
-                /** @description News dated on or after (YYYY-MM-DD). */
+                /** @description News dated on or after (YYYY-MM-DD); meetings that have a day on or after it (a series until its last meeting), in Swedish time. */
                 date_from?: string | null;
-                /** @description News dated on or before (YYYY-MM-DD). */
+                /** @description News dated on or before (YYYY-MM-DD); meetings that start on or before it, in Swedish time. */
                 date_to?: string | null;
+                /** @description Meetings: `upcoming` (not over yet, soonest first) or `past` (over, the latest first). Other types have no time and are left out. */
+                when?: ("upcoming" | "past") | null;
                 /** @description Id of the parent page (any locale). */
                 child_of?: number | null;
                 /** @description Words to search for. */
                 search?: string | null;
-                /** @description title, path, first_published_at, last_published_at, date (news), start_date (projects); prefix with - for descending. A field the type lacks orders nothing: ties are broken by id. */
-                order?: ("title" | "-title" | "path" | "-path" | "first_published_at" | "-first_published_at" | "last_published_at" | "-last_published_at" | "date" | "-date" | "start_date" | "-start_date") | null;
+                /** @description title, path, first_published_at, last_published_at, date (news), start_date (projects), start (meetings); prefix with - for descending. A field the type lacks orders nothing: ties are broken by id. */
+                order?: ("title" | "-title" | "path" | "-path" | "first_published_at" | "-first_published_at" | "last_published_at" | "-last_published_at" | "date" | "-date" | "start_date" | "-start_date" | "start" | "-start") | null;
                 limit?: number | null;
                 offset?: number;
                 /** @description true: fill each page's `meta.translation_status`; otherwise it is null. */
@@ -1466,7 +1726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NetworkPageDetail"] | components["schemas"]["GroupPageDetail"] | components["schemas"]["NewsIndexPageDetail"] | components["schemas"]["NewsPageDetail"] | components["schemas"]["ProjectIndexPageDetail"] | components["schemas"]["ProjectPageDetail"] | components["schemas"]["AccessibilityStatementPageDetail"];
+                    "application/json": components["schemas"]["NetworkPageDetail"] | components["schemas"]["GroupPageDetail"] | components["schemas"]["NewsIndexPageDetail"] | components["schemas"]["NewsPageDetail"] | components["schemas"]["ProjectIndexPageDetail"] | components["schemas"]["ProjectPageDetail"] | components["schemas"]["AccessibilityStatementPageDetail"] | components["schemas"]["EventIndexPageDetail"] | components["schemas"]["EventPageDetail"];
                 };
             };
             /** @description Not Modified: If-None-Match holds the current ETag. */
@@ -1558,7 +1818,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NetworkPageDetail"] | components["schemas"]["GroupPageDetail"] | components["schemas"]["NewsIndexPageDetail"] | components["schemas"]["NewsPageDetail"] | components["schemas"]["ProjectIndexPageDetail"] | components["schemas"]["ProjectPageDetail"] | components["schemas"]["AccessibilityStatementPageDetail"];
+                    "application/json": components["schemas"]["NetworkPageDetail"] | components["schemas"]["GroupPageDetail"] | components["schemas"]["NewsIndexPageDetail"] | components["schemas"]["NewsPageDetail"] | components["schemas"]["ProjectIndexPageDetail"] | components["schemas"]["ProjectPageDetail"] | components["schemas"]["AccessibilityStatementPageDetail"] | components["schemas"]["EventIndexPageDetail"] | components["schemas"]["EventPageDetail"];
                 };
             };
             /** @description Not Modified: If-None-Match holds the current ETag. */
@@ -1731,7 +1991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NetworkPageDetail"] | components["schemas"]["GroupPageDetail"] | components["schemas"]["NewsIndexPageDetail"] | components["schemas"]["NewsPageDetail"] | components["schemas"]["ProjectIndexPageDetail"] | components["schemas"]["ProjectPageDetail"] | components["schemas"]["AccessibilityStatementPageDetail"];
+                    "application/json": components["schemas"]["NetworkPageDetail"] | components["schemas"]["GroupPageDetail"] | components["schemas"]["NewsIndexPageDetail"] | components["schemas"]["NewsPageDetail"] | components["schemas"]["ProjectIndexPageDetail"] | components["schemas"]["ProjectPageDetail"] | components["schemas"]["AccessibilityStatementPageDetail"] | components["schemas"]["EventIndexPageDetail"] | components["schemas"]["EventPageDetail"];
                 };
             };
             /** @description Unauthorized */

@@ -7,14 +7,14 @@ from urllib.parse import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, F, IntegerField, Q, When
 from django.http import HttpRequest
-from django.utils import translation
+from django.utils import timezone, translation
 from ninja import Path, Query, Router
 from pydantic import StringConstraints
 from wagtail.models import Locale, Page, Site
 
 from ...content import search
 from ...content.languages import content_languages
-from ...content.listings import NEWS_ORDER
+from ...content.listings import EVENT_ORDER, NEWS_ORDER, PAST_EVENT_ORDER
 from ...content.public import (
     in_site_trees,
     public_pages,
@@ -29,7 +29,7 @@ from ...validators import has_control_characters
 from .. import edge_keys
 from ..caching import conditional
 from ..enums import ORDER_FIELDS as ORDER_NAMES
-from ..enums import FallbackParam, LocaleParam, Order, PageTypeParam, page_type_filter
+from ..enums import EventTime, FallbackParam, LocaleParam, Order, PageTypeParam, page_type_filter
 from ..errors import RESPONSES, ApiProblem, not_found
 from ..locales import Locales
 from ..params import (
@@ -62,6 +62,7 @@ ORDER_FIELDS: dict[str, dict[str | None, str]] = {
     "last_published_at": {None: "last_published_at"},
     "date": {"news": "date"},
     "start_date": {"project": "start_date"},
+    "start": {"event": "start"},
 }
 assert set(ORDER_FIELDS) == set(ORDER_NAMES)  # noqa: S101 - the document's enum is these
 
@@ -134,8 +135,21 @@ def list_pages(
         None, ge=1, le=MAX_ID, description="Id of an organisation (any locale)."
     ),
     status: ProjectStatus | None = None,
-    date_from: IsoDate | None = Query(None, description="News dated on or after (YYYY-MM-DD)."),
-    date_to: IsoDate | None = Query(None, description="News dated on or before (YYYY-MM-DD)."),
+    date_from: IsoDate | None = Query(
+        None,
+        description="News dated on or after (YYYY-MM-DD); meetings that have a day on or "
+        "after it (a series until its last meeting), in Swedish time.",
+    ),
+    date_to: IsoDate | None = Query(
+        None,
+        description="News dated on or before (YYYY-MM-DD); meetings that start on or before "
+        "it, in Swedish time.",
+    ),
+    when: EventTime | None = Query(
+        None,
+        description="Meetings: `upcoming` (not over yet, soonest first) or `past` (over, "
+        "the latest first). Other types have no time and are left out.",
+    ),
     child_of: int | None = Query(
         None, ge=1, le=MAX_ID, description="Id of the parent page (any locale)."
     ),
@@ -145,8 +159,8 @@ def list_pages(
     order: Order | None = Query(
         None,
         description="title, path, first_published_at, last_published_at, date (news), "
-        "start_date (projects); prefix with - for descending. A field the type lacks "
-        "orders nothing: ties are broken by id.",
+        "start_date (projects), start (meetings); prefix with - for descending. A field "
+        "the type lacks orders nothing: ties are broken by id.",
     ),
     limit: int | None = Query(None, ge=1),
     offset: int = Query(0, ge=0, le=1_000_000),
@@ -179,6 +193,8 @@ def list_pages(
         queryset = relation_filter(queryset, "date_from", date_from, type)
     if date_to is not None:
         queryset = relation_filter(queryset, "date_to", date_to, type)
+    if when is not None:
+        queryset = relation_filter(queryset, when, timezone.now(), type)
     if child_of is not None:
         queryset = queryset.filter(_children_of(child_of, site))
     if joined:
@@ -188,7 +204,7 @@ def list_pages(
     if search:
         relevance = _search_ranking(text_param("search", search), language, fallback_locale)
         queryset = queryset.filter(pk__in=list(relevance))
-    queryset = queryset.order_by(*_ordering(order, type, relevance))
+    queryset = queryset.order_by(*_ordering(order, type, relevance, when))
 
     count = queryset.count()
     window = list(queryset.values_list("pk", "content_type_id")[offset : offset + limit])
@@ -389,13 +405,17 @@ def _search_ranking(query: str, language: Locale, fallback: Locale | None) -> di
 _WORDS = re.compile(r"\w+")
 
 
-def _ordering(order: str | None, page_type: str | None, relevance: dict | None) -> list:
+def _ordering(
+    order: str | None, page_type: str | None, relevance: dict | None, when: str | None = None
+) -> list:
     if order is None:
         if relevance is not None:
             ranks = [When(pk=pk, then=rank) for pk, rank in relevance.items()]
             return [Case(*ranks, default=MAX_SEARCH_HITS, output_field=IntegerField()), "pk"]
         if page_type == "news":
             return list(NEWS_ORDER)
+        if page_type == "event":
+            return list(PAST_EVENT_ORDER if when == "past" else EVENT_ORDER)
         return ["path"]
     descending = order.startswith("-")
     name = order.removeprefix("-")

@@ -12,6 +12,7 @@ from ...content.registry import type_name
 from ...content.richtext import rich_text_html
 from ...models import (
     AccessibilityStatementPage,
+    EventPage,
     GroupPage,
     NetworkPage,
     NewsPage,
@@ -20,7 +21,7 @@ from ...models import (
     TaggedNewsPage,
 )
 from ...validators import safe_url
-from . import link_rows, snippets
+from . import events, link_rows, snippets
 from .context import ApiContext
 from .media import join_image, prefetch_image, rendition, spec
 from .relations import LINK_FIELDS, Relations, goals_by_id, tags
@@ -87,6 +88,8 @@ def summary(ctx: ApiContext, page: Page, fallback: bool, status: dict | None = N
             compliance_label=str(page.get_compliance_display()),
             reviewed_on=page.reviewed_on,
         )
+    elif isinstance(page, EventPage):
+        data.update(events.summary_fields(ctx, page))
     return data
 
 
@@ -284,6 +287,8 @@ def detail(
         )
     elif isinstance(page, AccessibilityStatementPage):
         data.update(accessibility_statement(ctx, page))
+    elif isinstance(page, EventPage):
+        data.update(events.detail_fields(ctx, page))
     data["extra"] = site_fields(ctx, page)
     data["json_ld"] = structured_data.from_detail(data, ctx.request)
     return data
