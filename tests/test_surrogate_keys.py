@@ -326,3 +326,21 @@ def test_feeds_the_sitemap_and_the_search_page_name_the_site_lists(network, edge
         assert response.status_code == 200, url
         assert keys_of(response) == lists, url
         assert "must-revalidate" in response["Cache-Control"], url
+
+
+def test_the_keys_of_a_moved_subtree_cost_no_more_queries_for_more_pages(network):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kommunnatverk.changes.purge_keys import for_pages
+    from kommunnatverk.content.public import public_pages
+
+    pages = list(public_pages().specific(defer=True))
+    assert len(pages) > 10
+    for_pages(pages[:2], changed=pages[:1])  # content types and locales, read once
+    with CaptureQueriesContext(connection) as few:
+        two = for_pages(pages[:2], changed=pages[:1])
+    with CaptureQueriesContext(connection) as many:
+        everything = for_pages(pages, changed=pages[:1])
+    assert len(many) == len(few)
+    assert {f"kn-p{page.pk}" for page in pages} <= everything and two < everything

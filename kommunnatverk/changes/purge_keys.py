@@ -28,12 +28,15 @@ from ..content.registry import type_name
 from ..models import AccessibilityStatementPage, Goal, GoalFramework
 
 
-def sites_of(page: Page) -> list[int]:
-    return [
+def sites_of(pages: Iterable[Page]) -> set[int]:
+    """The sites whose trees hold any of ``pages`` (the trees read once)."""
+    trees = site_trees()
+    return {
         site_id
-        for site_id, paths in site_trees().items()
+        for page in pages
+        for site_id, paths in trees.items()
         if any(page.path.startswith(path) for path in paths)
-    ]
+    }
 
 
 def site_wide(site_ids: Iterable[int], page_types: Iterable[str] = ()) -> set[str]:
@@ -73,17 +76,22 @@ def linked_page_ids(page_ids: list[int], extra_objects: Iterable[Model] = ()) ->
     return found
 
 
-def for_pages(pages: list[Page], old_parent: Page | None = None) -> set[str]:
+def for_pages(
+    pages: list[Page], old_parent: Page | None = None, changed: list[Page] | None = None
+) -> set[str]:
     """The keys a change to ``pages`` (a page, its translations and, after a move, the
-    pages below it) touches. ``old_parent``: the parent before a move, which showed it."""
+    pages below it) touches. ``old_parent``: the parent before a move, which showed it.
+    ``changed``: the pages whose own content changed (default: all); only their links
+    are read afresh, the others' are in the reference index already."""
     ids = [page.pk for page in pages]
     found = {keys.page(pk) for pk in ids}
-    found |= {keys.page(pk) for pk in linked_page_ids(ids, pages)}
-    for path in {page.path for page in pages}:
-        found |= set(keys.ancestor_keys(path))
+    found |= {keys.page(pk) for pk in linked_page_ids(ids, pages if changed is None else changed)}
+    paths = {page.path for page in pages}
     if old_parent is not None:
-        found |= {keys.page(old_parent.pk), *keys.ancestor_keys(old_parent.path)}
-    site_ids = {site_id for page in pages for site_id in sites_of(page)}
+        found.add(keys.page(old_parent.pk))
+        paths.add(old_parent.path + "0" * Page.steplen)  # a child's: the parent and above
+    found |= set(keys.ancestor_keys(*paths))
+    site_ids = sites_of(pages)
     types = {type_name(page.specific_class) for page in pages} - {None}
     found |= site_wide(site_ids, types)
     if any(issubclass(page.specific_class, AccessibilityStatementPage) for page in pages):
@@ -101,7 +109,7 @@ def for_snippet(obj: Model, showing: list[Page]) -> set[str]:
         if isinstance(obj, GoalFramework):  # goals embed their framework
             found.add(keys.snippet_list(type_name(Goal), code))
     found |= {keys.page(page.pk) for page in showing}
-    site_ids = {site_id for page in showing for site_id in sites_of(page)}
+    site_ids = sites_of(showing)
     types = {type_name(page.specific_class) for page in showing} - {None}
     return found | site_wide(site_ids, types)
 

@@ -61,13 +61,14 @@ def purge_page(
     translations as the change's webhook event read them."""
     if not enabled():
         return
-    pages = (group or TranslationGroup(page)).all()
+    changed = (group or TranslationGroup(page)).all()
+    pages = list(changed)
     if subtree:
         pages += list(public_pages().descendant_of(page).specific(defer=True))
     _purge(
         addresses.base_url(page),
         lambda: page_paths(pages, old_urls),
-        lambda: purge_keys.for_pages(pages, old_parent),
+        lambda: purge_keys.for_pages(pages, old_parent, changed),
     )
 
 

@@ -105,9 +105,11 @@ def apply(response: HttpResponse, keys: Iterable[str], site_id: int | None) -> N
         response[edge_header] = edge
 
 
-def ancestor_keys(path: str, depth_step: int = Page.steplen) -> list[str]:
-    """The page keys of every page above the one at tree ``path`` (below the root)."""
-    prefixes = [path[:end] for end in range(2 * depth_step, len(path), depth_step)]
+def ancestor_keys(*paths: str) -> list[str]:
+    """The page keys of every page above the ones at tree ``paths`` (below the root),
+    in one query however many paths."""
+    step = Page.steplen
+    prefixes = {path[:end] for path in paths for end in range(2 * step, len(path), step)}
     if not prefixes:
         return []
     return [page(pk) for pk in Page.objects.filter(path__in=prefixes).values_list("pk", flat=True)]
