@@ -163,7 +163,10 @@ describe("listPages and allPages: lists, page by page", () => {
       all.items.map((item) => item.id),
     );
     const offsets = exchanges.slice(1).map((exchange) => exchange.url.searchParams.get("offset"));
-    assert.deepEqual(offsets, ["0", "5", "10"]);
+    // One request per 5 items, however many the demo has.
+    const expected = Array.from({ length: Math.ceil(all.count / 5) }, (_, n) => String(n * 5));
+    assert.ok(expected.length > 2, "the demo spans several pages of 5");
+    assert.deepEqual(offsets, expected);
   });
 
   it("walks from an offset, in English with fallback", async () => {
