@@ -28,6 +28,7 @@ from wagtail.users.models import UserProfile
 from kommunnatverk.admin.network_indexes import create_indexes
 from kommunnatverk.localisation import translate_with_strings
 from kommunnatverk.models import (
+    EventIndexPage,
     Goal,
     GroupPage,
     NetworkPage,
@@ -46,6 +47,8 @@ ENGLISH = {
     "nytt-i-nätverket": "news",
     "Projekt": "Projects",
     "projekt": "projects",
+    "Möten": "Meetings",
+    "möten": "meetings",
     "Miljöstrategigruppen": "The environmental strategy group",
     "miljöstrategigruppen": "environmental-strategy-group",
     "Vattendagen": "Water Day",
@@ -97,7 +100,7 @@ found = client.get(reverse(chooser.get_url_name("choose_results")), {"q": "städ
 if "Hållbara städer" not in found.content.decode():
     fail(f"the goal chooser finds no goal for 'städer': {found.content[:300]!r}")
 
-# Steps 9 and 10: the network page, its two indexes (the box), a group and a news item.
+# Steps 9 and 10: the network page, its three indexes (the box), a group and a news item.
 network = publish(
     home,
     NetworkPage(
@@ -107,7 +110,7 @@ network = publish(
     ),
 )
 indexes = {type(page): page for page in create_indexes(network, admin)}
-if [page.title for page in indexes.values()] != ["Nytt i nätverket", "Projekt"]:
+if [page.title for page in indexes.values()] != ["Nytt i nätverket", "Projekt", "Möten"]:
     fail(f"the network page's box made {indexes}")
 group = publish(
     network, GroupPage(title="Miljöstrategigruppen", slug=admin_slug("Miljöstrategigruppen"))
@@ -134,7 +137,7 @@ if [item["title"] for item in networks] != [NETWORK_TITLE]:
     fail(f"navigation/ lists {menu}")
 sections = networks[0]["children"]
 if sorted(c["title"] for c in sections) != sorted(
-    ["Miljöstrategigruppen", "Nytt i nätverket", "Projekt"]
+    ["Miljöstrategigruppen", "Nytt i nätverket", "Projekt", "Möten"]
 ):
     fail(f"navigation/ lists the network's sections {sections}")
 
@@ -155,7 +158,7 @@ for page in (home, network, index, group, news):
     if response.status_code != 200:
         fail(f"English {english.url} answered {response.status_code} after Include subtree")
 
-for page in (home, network, index, indexes[ProjectIndexPage], group, news):
+for page in (home, network, index, indexes[ProjectIndexPage], indexes[EventIndexPage], group, news):
     translate_with_strings(page, en, ENGLISH)
 
 
