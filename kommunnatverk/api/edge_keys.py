@@ -9,10 +9,11 @@ from django.http import HttpRequest
 from wagtail.models import Page
 
 from .. import conf
-from ..content import snapshot
 from ..content import surrogate_keys as keys
 from ..content.languages import content_languages
 from .enums import page_type_filter
+from .errors import ApiProblem
+from .params import request_site
 
 SERVED_PAGE_ATTRIBUTE = "kommunnatverk_served_page"
 SNIPPET_LISTS = {
@@ -36,12 +37,11 @@ def _languages(request: HttpRequest, served: str | None) -> set[str]:
 
 
 def site_id(request: HttpRequest) -> int | None:
-    current = snapshot.of(request)
-    from wagtail.models import Site
-
-    site = current.site_for(request) if current is not None else Site.find_for_request(request)
-    site = site or Site.objects.filter(is_default_site=True).first()
-    return site.pk if site is not None else None
+    """The site the view served (``params.request_site``: Wagtail keeps it on the request)."""
+    try:
+        return request_site(request).pk
+    except ApiProblem:
+        return None
 
 
 def for_request(request: HttpRequest, url_name: str, kwargs: dict, served: str | None) -> list[str]:
